@@ -1,0 +1,23 @@
+package fr.centrale.membership;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The typology the tariff grids use (DOMAIN.md 2). */
+public enum Category {
+    REGION, DEPARTEMENT, METROPOLE, COMMUNAUTE_URBAINE, COMMUNAUTE_AGGLOMERATION, COMMUNAUTE_COMMUNES,
+    COMMUNE, EPS, ESPIC, SDIS, OPH, GCSMS, ESMS, GHT, HEALTH_ESTABLISHMENT, OTHER;
+
+    /** Local authorities ("collectivités") and their public establishments (La Fibre 59 62). */
+    public static final Set<Category> LOCAL_AUTHORITIES_AND_THEIR_ESTABLISHMENTS = EnumSet.of(
+            REGION, DEPARTEMENT, METROPOLE, COMMUNAUTE_URBAINE, COMMUNAUTE_AGGLOMERATION, COMMUNAUTE_COMMUNES,
+            COMMUNE, SDIS, OPH);
+
+    /**
+     * Médico-social organisations pay the lower RESAH membership fee (DOMAIN.md 2: ESMS: EHPAD,
+     * ESAT, CLIC, MAS, IME, centre de santé, APAJH, ADAPEI).
+     */
+    public boolean isMedicoSocial() {
+        return this == ESMS;
+    }
+}

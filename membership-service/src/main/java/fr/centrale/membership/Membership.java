@@ -1,0 +1,72 @@
+package fr.centrale.membership;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An organisation's adhésion to a purchasing body. */
+@Entity
+@Table(name = "membership")
+public class Membership extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "organisation_id")
+    public Organisation organisation;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "purchasing_body_id")
+    public PurchasingBody purchasingBody;
+    @Enumerated(EnumType.STRING)
+    public MembershipKind kind;
+
+    /** The bulletin's (or convention's notification) date of receipt; the membership starts then. */
+    @Column(name = "bulletin_received_on")
+    public LocalDate bulletinReceivedOn;
+    @Column(name = "starts_on")
+    public LocalDate startsOn;
+    /** Last day in force; null while it runs on (tacit renewal, indefinite). */
+    @Column(name = "ends_on")
+    public LocalDate endsOn;
+
+    @Column(name = "non_renewal_received_on")
+    public LocalDate nonRenewalReceivedOn;
+    @Column(name = "termination_notified_on")
+    public LocalDate terminationNotifiedOn;
+    @Column(name = "termination_effective_on")
+    public LocalDate terminationEffectiveOn;
+    /** Last day of a La Fibre franchise, when this membership has one. */
+    @Column(name = "franchise_until")
+    public LocalDate franchiseUntil;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Version
+    public long version;
+
+    public MembershipStatus statusOn(LocalDate today) {
+        if (startsOn.isAfter(today)) {
+            return MembershipStatus.UPCOMING;
+        }
+        if (endsOn == null) {
+            return MembershipStatus.ACTIVE;
+        }
+        return endsOn.isBefore(today) ? MembershipStatus.ENDED : MembershipStatus.ENDING;
+    }
+
+    public boolean isActiveOn(LocalDate day) {
+        return !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
+    }
+}

@@ -1,0 +1,71 @@
+package fr.centrale.membership.domain;
+
+import fr.centrale.common.billing.BillableItem;
+import fr.centrale.common.time.Q1RunDay;
+import fr.centrale.membership.Category;
+import fr.centrale.membership.MembershipKind;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The yearly fee titres a membership implies (DOMAIN.md 3). One item per calendar year from the
+ * first fee year, numbered from that year so that an item keeps its {@code sequence} for ever:
+ * <ul>
+ * <li>the first titre is issued on the bulletin's receipt when that year owes a fee, the
+ *     following ones at the Q1 run of their year (a late bulletin's first titre at the Q1 run
+ *     of the next year, D-7);</li>
+ * <li>the fee is the year's schedule by category (D-8), not prorated;</li>
+ * <li>third-party beneficiaries pay no membership fee; a year without any schedule bills nothing;</li>
+ * <li>none is issued after the membership's end, and a franchise waives the years whose titre
+ *     would fall due inside it.</li>
+ * </ul>
+ */
+public final class MembershipBillingSchedule {
+
+    /** What the schedule needs to know of a membership, its organisation and its purchasing body. */
+    public record Facts(UUID membershipId, UUID organisationId, Category category, MembershipKind kind,
+                        String issuer, int paymentTermDays, LocalDate startsOn, LocalDate endsOn,
+                        LocalDate franchiseUntil, MembershipFeeTable fees) {
+    }
+
+    private MembershipBillingSchedule() {
+    }
+
+    /** Every item whose issue date is on or before {@code through}. */
+    public static List<BillableItem> items(Facts m, LocalDate through, Q1RunDay q1) {
+        List<BillableItem> items = new ArrayList<>();
+        if (m.kind() == MembershipKind.THIRD_PARTY_BENEFICIARY) {
+            return items;
+        }
+        int firstYear = MembershipTerms.firstFeeYear(m.startsOn());
+        int lastYear = m.endsOn() == null ? through.getYear() : Math.min(m.endsOn().getYear(), through.getYear());
+        for (int year = firstYear; year <= lastYear; year++) {
+            LocalDate issueOn = year == m.startsOn().getYear() ? m.startsOn() : q1.in(year);
+            if (issueOn.isAfter(through) || (m.endsOn() != null && issueOn.isAfter(m.endsOn()))) {
+                continue;
+            }
+            if (m.franchiseUntil() != null && !issueOn.isAfter(m.franchiseUntil())) {
+                continue;
+            }
+            Optional<BigDecimal> fee = m.fees().feeFor(year, m.category());
+            if (fee.isEmpty() || fee.get().signum() == 0) {
+                continue;
+            }
+            LocalDate yearStart = LocalDate.of(year, 1, 1);
+            LocalDate yearEnd = LocalDate.of(year, 12, 31);
+            LocalDate periodStart = m.startsOn().isAfter(yearStart) ? m.startsOn() : yearStart;
+            LocalDate periodEnd = m.endsOn() != null && m.endsOn().isBefore(yearEnd) ? m.endsOn() : yearEnd;
+            items.add(new BillableItem(
+                    BillableItem.SourceType.MEMBERSHIP, m.membershipId(), year - firstYear + 1,
+                    BillableItem.Kind.MEMBERSHIP_FEE, m.issuer(), m.organisationId(),
+                    "Cotisation d'adhésion " + m.issuer() + " " + year,
+                    periodStart, periodEnd, issueOn, null, fee.get(), fee.get(), m.paymentTermDays()));
+        }
+        return items;
+    }
+}

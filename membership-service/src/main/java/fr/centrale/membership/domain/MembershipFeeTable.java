@@ -1,0 +1,39 @@
+package fr.centrale.membership.domain;
+
+import fr.centrale.membership.Category;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A purchasing body's yearly fee schedules. The schedule of a year applies to later years until a
+ * new one is entered (D-8), so entering next year's rates never changes a past year.
+ */
+public final class MembershipFeeTable {
+
+    /** The rates of one year. */
+    public record Rates(BigDecimal medicoSocial, BigDecimal other) {
+        public BigDecimal forCategory(Category category) {
+            return category.isMedicoSocial() ? medicoSocial : other;
+        }
+    }
+
+    private final NavigableMap<Integer, Rates> byYear;
+
+    public MembershipFeeTable(Map<Integer, Rates> byYear) {
+        this.byYear = new TreeMap<>(byYear);
+    }
+
+    /** The rates in force for a year: that year's schedule, else the latest earlier one. */
+    public Optional<Rates> ratesFor(int year) {
+        Map.Entry<Integer, Rates> entry = byYear.floorEntry(year);
+        return entry == null ? Optional.empty() : Optional.of(entry.getValue());
+    }
+
+    public Optional<BigDecimal> feeFor(int year, Category category) {
+        return ratesFor(year).map(r -> r.forCategory(category));
+    }
+}

@@ -1,0 +1,41 @@
+package fr.centrale.membership.repository;
+
+import fr.centrale.membership.Category;
+import fr.centrale.membership.Organisation;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OrganisationRepository implements PanacheRepositoryBase<Organisation, UUID> {
+
+    public Optional<Organisation> findBySiret(String siret) {
+        return find("siret", siret).firstResultOptional();
+    }
+
+    public PanacheQuery<Organisation> search(String siret, Category category, String q) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (siret != null) {
+            where.add("siret = :siret");
+            params.and("siret", siret);
+        }
+        if (category != null) {
+            where.add("category = :category");
+            params.and("category", category);
+        }
+        if (q != null && !q.isBlank()) {
+            where.add("lower(name) like :q");
+            params.and("q", "%" + q.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String query = where.isEmpty() ? "" : String.join(" and ", where);
+        return find(query, Sort.by("name").and("id"), params);
+    }
+}

@@ -1,0 +1,212 @@
+package fr.centrale.membership.service;
+
+import fr.centrale.common.billing.BillableItem;
+import fr.centrale.common.problem.ProblemException;
+import fr.centrale.common.time.ParisClock;
+import fr.centrale.common.time.Q1RunDay;
+import fr.centrale.common.web.PageRequest;
+import fr.centrale.common.web.PageResponse;
+import fr.centrale.membership.Membership;
+import fr.centrale.membership.MembershipKind;
+import fr.centrale.membership.Organisation;
+import fr.centrale.membership.PurchasingBody;
+import fr.centrale.membership.RenewalModel;
+import fr.centrale.membership.api.BillableItemPage;
+import fr.centrale.membership.api.MembershipRequest;
+import fr.centrale.membership.api.MembershipView;
+import fr.centrale.membership.api.NonRenewalRequest;
+import fr.centrale.membership.api.TerminationRequest;
+import fr.centrale.membership.domain.MembershipBillingSchedule;
+import fr.centrale.membership.domain.MembershipFeeTable;
+import fr.centrale.membership.domain.MembershipTerms;
+import fr.centrale.membership.repository.MembershipFeeRepository;
+import fr.centrale.membership.repository.MembershipRepository;
+import fr.centrale.membership.repository.OrganisationRepository;
+import fr.centrale.membership.repository.PurchasingBodyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MembershipService {
+
+    @Inject
+    MembershipRepository memberships;
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    PurchasingBodyRepository bodies;
+
+    @Inject
+    MembershipFeeRepository fees;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Q1RunDay q1RunDay;
+
+    @Transactional
+    public MembershipView create(MembershipRequest request) {
+        // The lock serialises concurrent bulletins of one organisation, so two cannot both pass the overlap check.
+        Organisation organisation = organisations.findByIdOptional(request.organisationId(), LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.rule("ORGANISATION_NOT_FOUND",
+                        "Organisation " + request.organisationId() + " does not exist", "organisationId"));
+        PurchasingBody body = bodies.findByIdOrCode(request.purchasingBody())
+                .orElseThrow(() -> ProblemException.rule("PURCHASING_BODY_NOT_FOUND",
+                        "Purchasing body " + request.purchasingBody() + " does not exist", "purchasingBody"));
+        MembershipKind kind = body.admissionRules().admit(body.code, organisation.category, organisation.departement,
+                request.kind());
+        LocalDate startsOn = request.bulletinReceivedOn();
+        if (memberships.countOverlapping(organisation.id, body.id, startsOn) > 0) {
+            throw ProblemException.conflict("MEMBERSHIP_EXISTS", organisation.name + " already holds a "
+                    + body.code + " membership in force on or after " + startsOn);
+        }
+        Membership m = new Membership();
+        m.id = UUID.randomUUID();
+        m.organisation = organisation;
+        m.purchasingBody = body;
+        m.kind = kind;
+        m.bulletinReceivedOn = startsOn;
+        m.startsOn = startsOn;
+        m.franchiseUntil = kind == MembershipKind.MEMBER && body.franchise() != null
+                ? body.franchise().until(startsOn) : null;
+        m.createdAt = Instant.now();
+        memberships.persist(m);
+        return view(m);
+    }
+
+    @Transactional
+    public PageResponse<MembershipView> list(UUID organisationId, String purchasingBody, LocalDate activeOn,
+                                             PageRequest page) {
+        UUID bodyId = null;
+        if (purchasingBody != null && !purchasingBody.isBlank()) {
+            bodyId = bodies.findByIdOrCode(purchasingBody)
+                    .orElseThrow(() -> ProblemException.invalid("purchasingBody", "unknown purchasing body " + purchasingBody))
+                    .id;
+        }
+        var query = memberships.search(organisationId, bodyId, activeOn);
+        List<MembershipView> items = query.page(page.page(), page.size()).list().stream().map(this::view).toList();
+        return new PageResponse<>(items, page.page(), page.size(), query.count());
+    }
+
+    @Transactional
+    public MembershipView get(UUID id) {
+        return view(require(id));
+    }
+
+    /** A registered non-renewal letter (RESAH): in time by 30 October, else one more year (D-1, D-7). */
+    @Transactional
+    public MembershipView nonRenewal(UUID id, NonRenewalRequest request) {
+        Membership m = requireForUpdate(id);
+        if (m.purchasingBody.renewal != RenewalModel.TACIT_YEARLY) {
+            throw ProblemException.rule("NON_RENEWAL_NOT_APPLICABLE", m.purchasingBody.code
+                    + " memberships are not renewed tacitly; they end by termination");
+        }
+        refuseIfEnding(m);
+        refuseBeforeStart(m, request.receivedOn(), "receivedOn");
+        m.nonRenewalReceivedOn = request.receivedOn();
+        m.endsOn = MembershipTerms.endAfterNonRenewal(request.receivedOn());
+        memberships.flush();
+        return view(m);
+    }
+
+    /**
+     * A termination (CAIH, La Fibre 59 62): it takes effect after the body's notice period (one month for
+     * La Fibre) or at a later date chosen by the terminating party; the membership's last day is the eve.
+     */
+    @Transactional
+    public MembershipView terminate(UUID id, TerminationRequest request) {
+        Membership m = requireForUpdate(id);
+        if (m.purchasingBody.renewal != RenewalModel.INDEFINITE) {
+            throw ProblemException.rule("TERMINATION_NOT_APPLICABLE", m.purchasingBody.code
+                    + " memberships end by a non-renewal letter, not a termination");
+        }
+        refuseIfEnding(m);
+        refuseBeforeStart(m, request.notifiedOn(), "notifiedOn");
+        int notice = m.purchasingBody.terminationNoticeMonths == null ? 0 : m.purchasingBody.terminationNoticeMonths;
+        LocalDate earliest = MembershipTerms.earliestTermination(request.notifiedOn(), notice);
+        LocalDate effectiveOn = request.effectiveOn() == null ? earliest : request.effectiveOn();
+        if (effectiveOn.isBefore(earliest)) {
+            throw ProblemException.rule("NOTICE_PERIOD_NOT_RESPECTED", m.purchasingBody.code + " requires "
+                    + notice + " month(s) of notice: a termination notified on " + request.notifiedOn()
+                    + " takes effect on " + earliest + " at the earliest", "effectiveOn");
+        }
+        if (!effectiveOn.isAfter(m.startsOn)) {
+            throw ProblemException.rule("DATE_BEFORE_START", "The termination must take effect after the membership's start "
+                    + m.startsOn, "effectiveOn");
+        }
+        m.terminationNotifiedOn = request.notifiedOn();
+        m.terminationEffectiveOn = effectiveOn;
+        m.endsOn = effectiveOn.minusDays(1);
+        memberships.flush();
+        return view(m);
+    }
+
+    /** The membership's billable items issued on or before {@code through} (default: end of next year). */
+    @Transactional
+    public List<BillableItem> schedule(UUID id, LocalDate through) {
+        Membership m = require(id);
+        LocalDate until = through != null ? through : LocalDate.of(ParisClock.today(clock).getYear() + 1, 12, 31);
+        return MembershipBillingSchedule.items(facts(m, fees.tableOf(m.purchasingBody.id)), until, q1RunDay);
+    }
+
+    /**
+     * The billing runs' feed: every membership's items due on or before {@code through}, a page of
+     * memberships at a time, after the cursor (the last membership id of the previous page).
+     */
+    @Transactional
+    public BillableItemPage billableItems(LocalDate through, UUID after, int size) {
+        Map<UUID, MembershipFeeTable> tables = fees.allTables();
+        List<Membership> page = memberships.pageAfter(after, through, size);
+        List<BillableItem> items = new ArrayList<>();
+        for (Membership m : page) {
+            MembershipFeeTable table = tables.getOrDefault(m.purchasingBody.id, new MembershipFeeTable(Map.of()));
+            items.addAll(MembershipBillingSchedule.items(facts(m, table), through, q1RunDay));
+        }
+        UUID next = page.size() < size ? null : page.get(page.size() - 1).id;
+        return new BillableItemPage(items, next);
+    }
+
+    private static MembershipBillingSchedule.Facts facts(Membership m, MembershipFeeTable table) {
+        return new MembershipBillingSchedule.Facts(m.id, m.organisation.id, m.organisation.category, m.kind,
+                m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil, table);
+    }
+
+    private MembershipView view(Membership m) {
+        return MembershipView.of(m, ParisClock.today(clock));
+    }
+
+    private Membership require(UUID id) {
+        return memberships.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Membership", id));
+    }
+
+    private Membership requireForUpdate(UUID id) {
+        return memberships.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Membership", id));
+    }
+
+    private static void refuseIfEnding(Membership m) {
+        if (m.endsOn != null) {
+            throw ProblemException.conflict("MEMBERSHIP_ALREADY_ENDING", "This membership already ends on " + m.endsOn);
+        }
+    }
+
+    private static void refuseBeforeStart(Membership m, LocalDate date, String field) {
+        if (date.isBefore(m.startsOn)) {
+            throw ProblemException.rule("DATE_BEFORE_START", field + " " + date + " is before the membership's start "
+                    + m.startsOn, field);
+        }
+    }
+}
