@@ -70,8 +70,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException jme ? pathOf(jme) : "body";
-        return badJson(field, "unreadable JSON: " + e.getOriginalMessage());
+        if (e instanceof JsonMappingException jme) {
+            return badJson(pathOf(jme), "unreadable value: " + e.getOriginalMessage());
+        }
+        return badJson("body", "malformed JSON: " + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper

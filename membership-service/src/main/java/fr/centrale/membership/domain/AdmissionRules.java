@@ -40,7 +40,7 @@ public record AdmissionRules(Set<Category> memberCategories, boolean thirdPartyA
         }
         boolean eligible = isEligible(category);
         MembershipKind kind = requested != null ? requested
-                : eligible ? MembershipKind.MEMBER : MembershipKind.THIRD_PARTY_BENEFICIARY;
+                : eligible || !thirdPartyAllowed ? MembershipKind.MEMBER : MembershipKind.THIRD_PARTY_BENEFICIARY;
         if (kind == MembershipKind.MEMBER && !eligible) {
             throw ProblemException.rule("MEMBERSHIP_NOT_ELIGIBLE", "A " + category + " is not eligible to "
                     + bodyCode + " membership" + (thirdPartyAllowed ? "; it may be a THIRD_PARTY_BENEFICIARY" : ""), "kind");
