@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.centrale.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -32,8 +33,9 @@ public class IdempotencyService {
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 200;
 
+    /** Resolved lazily: services without a database (the gateway) carry this bean but never call it. */
     @Inject
-    EntityManager em;
+    Instance<EntityManager> entityManager;
 
     @Inject
     ObjectMapper mapper;
@@ -53,6 +55,7 @@ public class IdempotencyService {
             throw ProblemException.invalid(HEADER, "at most " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(request);
+        EntityManager em = entityManager.get();
         int inserted = em.createNativeQuery("""
                         INSERT INTO idempotency_record (operation, idempotency_key, request_hash)
                         VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING""")
@@ -74,7 +77,7 @@ public class IdempotencyService {
 
     private Response replay(String key, String operation, String hash) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = entityManager.get().createNativeQuery("""
                         SELECT request_hash, status, location, response_body FROM idempotency_record
                         WHERE operation = ?1 AND idempotency_key = ?2""")
                 .setParameter(1, operation).setParameter(2, key)

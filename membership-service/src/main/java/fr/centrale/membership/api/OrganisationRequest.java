@@ -21,5 +21,5 @@ public record OrganisationRequest(
         @Pattern(regexp = "\\d[0-9AB]\\d{7}", message = "must be a 9-character FINESS number") @Schema(example = "620100057") String finess,
         @NotNull @Valid @Schema(required = true) Address address,
         @Valid Chorus chorus,
-        @Valid @Size(max = 50) List<@NotNull @Valid ContactRequest> contacts) {
+        @Size(max = 50) List<@NotNull @Valid ContactRequest> contacts) {
 }
