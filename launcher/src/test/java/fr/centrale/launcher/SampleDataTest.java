@@ -1,0 +1,65 @@
+package fr.centrale.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sample data must pass membership-service's checks, or the one-command run stops on a 400. */
+class SampleDataTest {
+
+    @Test
+    void everySampleSiretPassesLuhnOnTheSiretAndTheSiren() {
+        for (SampleData.Organisation o : SampleData.ORGANISATIONS) {
+            String siret = Api.parse(o.json()).path("siret").asText().replace(" ", "");
+            assertTrue(siret.matches("\\d{14}"), o.key() + ": " + siret + " is not 14 digits");
+            assertTrue(luhn(siret.substring(0, 9)), o.key() + ": SIREN " + siret.substring(0, 9) + " fails Luhn");
+            assertTrue(luhn(siret), o.key() + ": SIRET " + siret + " fails Luhn");
+        }
+    }
+
+    @Test
+    void theFirstSiretGivenForTheDepartementCouldNotBeUsed() {
+        // Why the sample uses 226 200 012 00012: no NIC can save a SIREN that fails the check.
+        assertFalse(luhn("226200016"));
+        assertTrue(luhn("226200012"));
+    }
+
+    @Test
+    void siretsAreDistinctAndMembershipsReferToKnownOrganisations() {
+        Set<String> sirets = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (SampleData.Organisation o : SampleData.ORGANISATIONS) {
+            JsonNode json = Api.parse(o.json());
+            assertTrue(sirets.add(json.path("siret").asText().replace(" ", "")), "duplicate SIRET for " + o.key());
+            assertTrue(keys.add(o.key()), "duplicate key " + o.key());
+        }
+        Set<String> memberships = new HashSet<>();
+        for (SampleData.Membership m : SampleData.MEMBERSHIPS) {
+            assertTrue(keys.contains(m.organisation()), "unknown organisation " + m.organisation());
+            memberships.add(m.key());
+        }
+        assertEquals(SampleData.MEMBERSHIPS.size(), memberships.size(), "one membership per organisation and body");
+        for (SampleData.NonRenewal n : SampleData.NON_RENEWALS) {
+            assertTrue(memberships.contains(n.membership()), "unknown membership " + n.membership());
+        }
+    }
+
+    /** Luhn checksum: from the right, every second digit doubled (minus 9 above 9); the sum ends in 0. */
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+}
