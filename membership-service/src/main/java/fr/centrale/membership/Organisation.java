@@ -1,5 +1,6 @@
 package fr.centrale.membership;
 
+import fr.centrale.common.organisation.Category;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
 package fr.centrale.membership;
 
+import fr.centrale.common.organisation.Category;
 import fr.centrale.membership.domain.AdmissionRules;
 import fr.centrale.membership.domain.Franchise;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

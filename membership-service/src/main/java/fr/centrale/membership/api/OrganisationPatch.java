@@ -1,6 +1,6 @@
 package fr.centrale.membership.api;
 
-import fr.centrale.membership.Category;
+import fr.centrale.common.organisation.Category;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;

@@ -1,6 +1,6 @@
 package fr.centrale.membership.api;
 
-import fr.centrale.membership.Category;
+import fr.centrale.common.organisation.Category;
 import fr.centrale.membership.Organisation;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package fr.centrale.membership.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import fr.centrale.membership.Category;
+import fr.centrale.common.organisation.Category;
 import fr.centrale.membership.PurchasingBody;
 import fr.centrale.membership.RenewalModel;
 import fr.centrale.membership.domain.AdmissionRules;

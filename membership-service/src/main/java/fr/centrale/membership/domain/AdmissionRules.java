@@ -1,7 +1,7 @@
 package fr.centrale.membership.domain;
 
 import fr.centrale.common.problem.ProblemException;
-import fr.centrale.membership.Category;
+import fr.centrale.common.organisation.Category;
 import fr.centrale.membership.MembershipKind;
 
 import java.util.Set;

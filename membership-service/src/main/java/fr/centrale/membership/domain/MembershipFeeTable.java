@@ -1,6 +1,6 @@
 package fr.centrale.membership.domain;
 
-import fr.centrale.membership.Category;
+import fr.centrale.common.organisation.Category;
 
 import java.math.BigDecimal;
 import java.util.Map;

@@ -4,7 +4,7 @@ import fr.centrale.common.idempotency.IdempotencyService;
 import fr.centrale.common.web.PageRequest;
 import fr.centrale.common.web.PageResponse;
 import fr.centrale.common.web.Params;
-import fr.centrale.membership.Category;
+import fr.centrale.common.organisation.Category;
 import fr.centrale.membership.api.ContactRequest;
 import fr.centrale.membership.api.ContactView;
 import fr.centrale.membership.api.OrganisationPatch;

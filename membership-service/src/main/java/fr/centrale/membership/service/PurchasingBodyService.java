@@ -3,6 +3,7 @@ package fr.centrale.membership.service;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.web.PageRequest;
 import fr.centrale.common.web.PageResponse;
+import fr.centrale.common.web.Versions;
 import fr.centrale.membership.MembershipFee;
 import fr.centrale.membership.PurchasingBody;
 import fr.centrale.membership.RenewalModel;

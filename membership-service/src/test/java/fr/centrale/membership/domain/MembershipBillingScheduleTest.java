@@ -2,7 +2,7 @@ package fr.centrale.membership.domain;
 
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.time.Q1RunDay;
-import fr.centrale.membership.Category;
+import fr.centrale.common.organisation.Category;
 import fr.centrale.membership.MembershipKind;
 import org.junit.jupiter.api.Test;
 

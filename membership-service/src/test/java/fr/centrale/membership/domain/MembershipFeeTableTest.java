@@ -1,6 +1,6 @@
 package fr.centrale.membership.domain;
 
-import fr.centrale.membership.Category;
+import fr.centrale.common.organisation.Category;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

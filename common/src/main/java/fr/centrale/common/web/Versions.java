@@ -1,14 +1,14 @@
-package fr.centrale.membership.service;
+package fr.centrale.common.web;
 
 import fr.centrale.common.problem.ProblemException;
 
 /** Optimistic locking for updates: the {@code version} read, sent in the body or as If-Match. */
-final class Versions {
+public final class Versions {
 
     private Versions() {
     }
 
-    static void check(long current, Long fromBody, Long fromIfMatch) {
+    public static void check(long current, Long fromBody, Long fromIfMatch) {
         Long expected = fromBody != null ? fromBody : fromIfMatch;
         if (expected != null && expected != current) {
             throw ProblemException.conflict("STALE_VERSION", "Version " + expected + " is stale; the current version is "

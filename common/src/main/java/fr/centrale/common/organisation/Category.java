@@ -1,4 +1,4 @@
-package fr.centrale.membership;
+package fr.centrale.common.organisation;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -12,6 +12,14 @@ public enum Category {
     public static final Set<Category> LOCAL_AUTHORITIES_AND_THEIR_ESTABLISHMENTS = EnumSet.of(
             REGION, DEPARTEMENT, METROPOLE, COMMUNAUTE_URBAINE, COMMUNAUTE_AGGLOMERATION, COMMUNAUTE_COMMUNES,
             COMMUNE, SDIS, OPH);
+
+    /** Local authorities ("collectivités territoriales" and their groupings with own taxation). */
+    public static final Set<Category> LOCAL_AUTHORITIES = EnumSet.of(
+            REGION, DEPARTEMENT, METROPOLE, COMMUNAUTE_URBAINE, COMMUNAUTE_AGGLOMERATION, COMMUNAUTE_COMMUNES, COMMUNE);
+
+    public boolean isLocalAuthority() {
+        return LOCAL_AUTHORITIES.contains(this);
+    }
 
     /**
      * Médico-social organisations pay the lower RESAH membership fee (DOMAIN.md 2: ESMS: EHPAD,
