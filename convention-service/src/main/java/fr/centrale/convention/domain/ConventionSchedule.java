@@ -1,0 +1,162 @@
+package fr.centrale.convention.domain;
+
+import fr.centrale.common.billing.BillableItem;
+import fr.centrale.common.time.Q1RunDay;
+import fr.centrale.convention.PricingModel;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every titre a convention implies (DOMAIN.md 5 and 6), computed purely from its terms and amendments.
+ * <p>
+ * Identities never move: the contribution of execution (or calendar) year k is {@code sequence} k
+ * (with beneficiaries paying their own shares, {@code (k − 1) × n + j}); the items of the a-th amendment
+ * are numbered {@code 1000 × a + i}. Adding an amendment therefore only adds items.
+ */
+public final class ConventionSchedule {
+
+    static final int AMENDMENT_BLOCK = 1000;
+
+    /**
+     * The terms of a convention.
+     *
+     * @param executionStart earliest beneficiary start (DOMAIN.md 5)
+     * @param end            the convention's end, or the effective date of its termination, or its lapse
+     * @param shares         beneficiaries paying their own share (D-13); empty when the signatory pays
+     */
+    public record Terms(UUID conventionId, String issuer, String label, PricingModel model, int paymentTermDays,
+                        LocalDate executionStart, LocalDate end, BigDecimal annualAmount, UUID signatoryId,
+                        List<Share> shares) {
+    }
+
+    public record Share(UUID debtorId, BigDecimal amount) {
+    }
+
+    /** A complementary contribution created by the {@code number}-th amendment. */
+    public record Complement(int number, Kind kind, UUID debtorId, LocalDate effectiveOn, LocalDate dueOn,
+                             BigDecimal amount, LocalDate marketStart, LocalDate marketEnd, String label) {
+
+        public enum Kind {
+            /** Tier change: the annual difference from the effective date, then every execution year. */
+            ANNUAL_DIFFERENCE,
+            /** A one-off fee (adding a beneficiary without tier change, raising a maximum). */
+            ONE_OFF,
+            /** A new subsequent market: its own execution years, each at {@code amount}. */
+            NEW_MARKET
+        }
+    }
+
+    /** A period to bill and the day its titre falls due. */
+    record Slot(int k, LocalDate start, LocalDate end, LocalDate issueOn) {
+    }
+
+    private ConventionSchedule() {
+    }
+
+    public static List<BillableItem> items(Terms t, List<Complement> complements, Q1RunDay q1) {
+        List<BillableItem> items = new ArrayList<>(base(t, q1));
+        for (Complement c : complements) {
+            items.addAll(complement(t, c, q1));
+        }
+        return items;
+    }
+
+    /** The periods of a model over [start, end] with their issue dates; none issued after the end. */
+    static List<Slot> slots(PricingModel model, LocalDate start, LocalDate end, Q1RunDay q1) {
+        List<Slot> slots = new ArrayList<>();
+        if (model == PricingModel.CALENDAR_YEAR) {
+            for (int year = start.getYear(), k = 1; year <= end.getYear(); year++, k++) {
+                LocalDate from = k == 1 ? start : LocalDate.of(year, 1, 1);
+                LocalDate to = year == end.getYear() ? end : LocalDate.of(year, 12, 31);
+                slots.add(new Slot(k, from, to, k == 1 ? start : q1.in(year)));
+            }
+        } else {
+            for (ExecutionYears.Year y : ExecutionYears.of(start, end)) {
+                slots.add(new Slot(y.k(), y.start(), y.end(), y.k() == 1 ? start : q1.in(start.getYear() + y.k() - 1)));
+            }
+        }
+        slots.removeIf(s -> s.issueOn().isAfter(end));
+        return slots;
+    }
+
+    private static List<BillableItem> base(Terms t, Q1RunDay q1) {
+        List<BillableItem> items = new ArrayList<>();
+        List<Share> payers = t.shares().isEmpty() ? List.of(new Share(t.signatoryId(), t.annualAmount())) : t.shares();
+        for (Slot slot : slots(t.model(), t.executionStart(), t.end(), q1)) {
+            for (int j = 0; j < payers.size(); j++) {
+                Share payer = payers.get(j);
+                int sequence = (slot.k() - 1) * payers.size() + j + 1;
+                items.add(item(t, sequence, BillableItem.Kind.ANNUAL_CONTRIBUTION, payer.debtorId(),
+                        periodLabel(t, slot), slot.start(), slot.end(), slot.issueOn(), payer.amount()));
+            }
+        }
+        return items;
+    }
+
+    private static List<BillableItem> complement(Terms t, Complement c, Q1RunDay q1) {
+        List<BillableItem> items = new ArrayList<>();
+        int base = AMENDMENT_BLOCK * c.number();
+        switch (c.kind()) {
+            case ONE_OFF -> {
+                if (!c.dueOn().isAfter(t.end())) {
+                    items.add(oneOff(t, base + 1, c));
+                }
+            }
+            case NEW_MARKET -> {
+                LocalDate marketEnd = c.marketEnd().isAfter(t.end()) ? t.end() : c.marketEnd();
+                for (Slot slot : slots(t.model(), c.marketStart(), marketEnd, q1)) {
+                    items.add(item(t, base + slot.k(), BillableItem.Kind.COMPLEMENTARY_CONTRIBUTION, c.debtorId(),
+                            c.label() + " — année d'exécution " + slot.k(), slot.start(), slot.end(), slot.issueOn(), c.amount()));
+                }
+            }
+            case ANNUAL_DIFFERENCE -> {
+                int i = 1;
+                for (Slot slot : slots(t.model(), t.executionStart(), t.end(), q1)) {
+                    if (slot.end().isBefore(c.effectiveOn())) {
+                        continue;
+                    }
+                    boolean current = !slot.start().isAfter(c.effectiveOn());
+                    LocalDate from = current ? c.effectiveOn() : slot.start();
+                    LocalDate issueOn = current ? c.effectiveOn() : slot.issueOn();
+                    items.add(item(t, base + i++, BillableItem.Kind.COMPLEMENTARY_CONTRIBUTION, c.debtorId(),
+                            c.label() + " — " + periodLabel(t, slot), from, slot.end(), issueOn, c.amount()));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static BillableItem oneOff(Terms t, int sequence, Complement c) {
+        return new BillableItem(BillableItem.SourceType.CONVENTION, t.conventionId(), sequence,
+                BillableItem.Kind.COMPLEMENTARY_CONTRIBUTION, t.issuer(), c.debtorId(), c.label(),
+                c.effectiveOn(), c.effectiveOn(), c.dueOn(), null, c.amount(), c.amount(), t.paymentTermDays());
+    }
+
+    /** One titre for a period at an annual amount: model P prorates a period shorter than 12 months. */
+    private static BillableItem item(Terms t, int sequence, BillableItem.Kind kind, UUID debtor, String label,
+                                     LocalDate from, LocalDate to, LocalDate issueOn, BigDecimal annual) {
+        BigDecimal months = null;
+        BigDecimal amount = annual;
+        if (t.model() == PricingModel.PRORATED_LAST_PERIOD) {
+            Proration.Months m = Proration.months(from, to);
+            if (m.isFullYearOrMore()) {
+                months = new BigDecimal("12.00");
+            } else {
+                months = m.months();
+                amount = Proration.amount(m.months(), annual);
+            }
+        }
+        return new BillableItem(BillableItem.SourceType.CONVENTION, t.conventionId(), sequence, kind, t.issuer(), debtor,
+                label, from, to, issueOn, months, annual, amount, t.paymentTermDays());
+    }
+
+    private static String periodLabel(Terms t, Slot slot) {
+        return t.model() == PricingModel.CALENDAR_YEAR
+                ? t.label() + " " + slot.start().getYear()
+                : t.label() + " — année d'exécution " + slot.k();
+    }
+}
