@@ -2,11 +2,11 @@ package fr.centrale.membership.rest;
 
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.idempotency.IdempotencyService;
-import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.web.PageRequest;
 import fr.centrale.common.web.PageResponse;
 import fr.centrale.common.web.Params;
-import fr.centrale.membership.api.BillableItemPage;
+import fr.centrale.common.billing.BillableItemPage;
+import fr.centrale.common.billing.FeedRequest;
 import fr.centrale.membership.api.MembershipRequest;
 import fr.centrale.membership.api.MembershipView;
 import fr.centrale.membership.api.NonRenewalRequest;
@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
 import java.util.List;
 
 @Path("/api/v1/memberships")
@@ -46,7 +45,6 @@ import java.util.List;
         + "La Fibre 59 62 (indefinite, 59/62 local authorities)")
 public class MembershipResource {
 
-    private static final int FEED_MAX_SIZE = 1000;
 
     @Inject
     MembershipService service;
@@ -160,15 +158,7 @@ public class MembershipResource {
             @QueryParam("through") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2025-01-02") String through,
             @QueryParam("after") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String after,
             @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "500", maximum = "1000")) String size) {
-        LocalDate until = Params.date("through", through);
-        if (until == null) {
-            throw ProblemException.invalid("through", "is required");
-        }
-        Integer n = Params.integer("size", size);
-        int pageSize = n == null ? 500 : n;
-        if (pageSize < 1 || pageSize > FEED_MAX_SIZE) {
-            throw ProblemException.invalid("size", "must be between 1 and " + FEED_MAX_SIZE);
-        }
-        return service.billableItems(until, Params.uuid("after", after), pageSize);
+        FeedRequest feed = FeedRequest.of(through, after, size);
+        return service.billableItems(feed.through(), feed.after(), feed.size());
     }
 }

@@ -11,7 +11,7 @@ import fr.centrale.membership.MembershipKind;
 import fr.centrale.membership.Organisation;
 import fr.centrale.membership.PurchasingBody;
 import fr.centrale.membership.RenewalModel;
-import fr.centrale.membership.api.BillableItemPage;
+import fr.centrale.common.billing.BillableItemPage;
 import fr.centrale.membership.api.MembershipRequest;
 import fr.centrale.membership.api.MembershipView;
 import fr.centrale.membership.api.NonRenewalRequest;

@@ -1,6 +1,5 @@
-package fr.centrale.membership.api;
+package fr.centrale.common.billing;
 
-import fr.centrale.common.billing.BillableItem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

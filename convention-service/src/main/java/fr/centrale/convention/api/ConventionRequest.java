@@ -1,0 +1,28 @@
+package fr.centrale.convention.api;
+
+import fr.centrale.convention.ConventionMode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(description = "A new convention (DRAFT until signed)")
+public record ConventionRequest(
+        @NotBlank @Schema(required = true, description = "Offer code or id", example = "RESAH-2021-008-LOT3") String offer,
+        @NotNull @Schema(required = true) UUID signatoryId,
+        @NotNull @Schema(required = true) ConventionMode mode,
+        @NotNull @Schema(required = true, example = "2025-06-30") LocalDate endsOn,
+        @NotEmpty @Size(max = 200) @Schema(required = true) List<@NotNull @Valid BeneficiaryRequest> beneficiaries,
+        @Positive @Digits(integer = 10, fraction = 2) @Schema(description = "Required when the grid says 'on quote' for this category") BigDecimal negotiatedAnnualAmount,
+        @Valid AuthorizingAct authorizingAct,
+        @Valid BudgetLine budgetLine) {
+}

@@ -1,0 +1,28 @@
+package fr.centrale.convention.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.centrale.convention.ConventionMode;
+import fr.centrale.convention.ConventionStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ConventionView(
+        UUID id, String offer, int offerVersion, String offerTitle, String purchasingBody, UUID signatoryId,
+        String signatoryName, ConventionMode mode, ConventionStatus status, LocalDate signedOn,
+        @Schema(description = "Earliest beneficiary start") LocalDate executionStart, LocalDate endsOn,
+        @Schema(description = "Last day billable: the end, or an earlier termination or lapse") LocalDate effectiveEnd,
+        @Schema(description = "Annual amount at signature, from the grid row (or negotiated)") BigDecimal annualAmount,
+        boolean negotiated, String tier, String gridRow,
+        @Schema(description = "Annual amount after tier changes") BigDecimal currentAnnualAmount, String currentTier,
+        @Schema(description = "Sum of the whole schedule: the amount the debtor's purchase order must carry") BigDecimal totalCommitment,
+        List<BeneficiaryView> beneficiaries, AuthorizingAct authorizingAct, BudgetLine budgetLine,
+        Termination termination, LocalDate lapsedOn, int amendments, long version) {
+
+    public record Termination(LocalDate notifiedOn, LocalDate effectiveOn) {
+    }
+}

@@ -1,0 +1,253 @@
+package fr.centrale.convention.rest;
+
+import fr.centrale.common.billing.BillableItem;
+import fr.centrale.common.billing.BillableItemPage;
+import fr.centrale.common.billing.FeedRequest;
+import fr.centrale.common.idempotency.IdempotencyService;
+import fr.centrale.common.web.PageRequest;
+import fr.centrale.common.web.PageResponse;
+import fr.centrale.common.web.Params;
+import fr.centrale.convention.ConventionStatus;
+import fr.centrale.convention.api.AlertView;
+import fr.centrale.convention.api.AmendmentRequest;
+import fr.centrale.convention.api.AmendmentView;
+import fr.centrale.convention.api.ConventionRequest;
+import fr.centrale.convention.api.ConventionView;
+import fr.centrale.convention.api.OrderRequest;
+import fr.centrale.convention.api.OrderView;
+import fr.centrale.convention.api.SignatureRequest;
+import fr.centrale.convention.api.TerminationRequest;
+import fr.centrale.convention.service.AmendmentService;
+import fr.centrale.convention.service.ConventionService;
+import fr.centrale.convention.service.OrderService;
+import fr.centrale.convention.service.ScheduleService;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/conventions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Conventions", description = "Conventions with their beneficiaries, amendments, orders against maximum amounts, "
+        + "termination and the billing schedule they imply")
+public class ConventionResource {
+
+    private static final String IDEMPOTENCY = "Replays the first answer for the same key and body";
+
+    @Inject
+    ConventionService conventions;
+
+    @Inject
+    AmendmentService amendments;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    ScheduleService schedules;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @POST
+    @Operation(summary = "Create a convention (DRAFT)",
+            description = "The signatory and every beneficiary must exist in membership-service. The annual amount is read "
+                    + "from the offer's grid (category, group size, CAIH size classes); a category on quote needs "
+                    + "`negotiatedAnnualAmount` (422 TARIFF_ON_QUOTE). The end is never after the offer's end nor longer than "
+                    + "its maximum duration. 503 when membership-service cannot be reached (nothing written).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConventionRequest.class),
+            examples = @ExampleObject(name = "Département, RESAH 2021-008 lot 3", value = ConventionExamples.CREATE)))
+    @APIResponse(responseCode = "201", description = "Created as DRAFT",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConventionView.class),
+                    examples = @ExampleObject(name = "convention", value = ConventionExamples.CONVENTION)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response create(@HeaderParam(IdempotencyService.HEADER) @Parameter(description = IDEMPOTENCY) String key,
+                           @NotNull @Valid ConventionRequest request) {
+        return idempotency.create(key, "POST /conventions", request, () -> conventions.create(request),
+                created -> UriBuilder.fromResource(ConventionResource.class).path(created.id().toString()).build());
+    }
+
+    @GET
+    @Operation(summary = "List conventions", description = "By organisation (signatory or beneficiary), offer code and status.")
+    @APIResponse(responseCode = "200", description = "A page of conventions")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public PageResponse<ConventionView> list(
+            @QueryParam("organisationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String organisationId,
+            @QueryParam("offer") @Parameter(example = "RESAH-2021-008-LOT3") String offer,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = ConventionStatus.class)) String status,
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) String size) {
+        return conventions.list(Params.uuid("organisationId", organisationId), offer,
+                Params.enumValue("status", ConventionStatus.class, status),
+                PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a convention", description = "With its annual amount, grid row, tier, total commitment and "
+            + "beneficiaries with their consumed amounts and status (ACTIVE, AT_RISK, LAPSED).")
+    @APIResponse(responseCode = "200", description = "The convention",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "convention", value = ConventionExamples.CONVENTION)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ConventionView get(@PathParam("id") String id) {
+        return conventions.get(Params.pathId("Convention", id));
+    }
+
+    @POST
+    @Path("/{id}/signature")
+    @Operation(summary = "Sign a draft convention (ACTIVE)",
+            description = "RESAH conventions require the signatory's RESAH membership on the signature date (422 MEMBERSHIP_REQUIRED).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignatureRequest.class),
+            examples = @ExampleObject(name = "signature", value = "{\"signedOn\": \"2024-01-10\"}")))
+    @APIResponse(responseCode = "200", description = "The signed convention")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public ConventionView sign(@PathParam("id") String id, @NotNull @Valid SignatureRequest request) {
+        return conventions.sign(Params.pathId("Convention", id), request);
+    }
+
+    @POST
+    @Path("/{id}/amendments")
+    @Operation(summary = "Record an amendment (avenant)",
+            description = "ADD_BENEFICIARY: a move to a higher tariff owes the annual difference from the effective date, then every "
+                    + "execution year; otherwise the offer's one-off fee. INCREASE_MAXIMUM: the offer's fee; refused for a lapsed "
+                    + "beneficiary. NEW_SUBSEQUENT_MARKET: the stated amount for each execution year of the new market. "
+                    + "Answers with the complementary contribution and the billable items it added.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AmendmentRequest.class),
+            examples = @ExampleObject(name = "a fifth beneficiary", value = ConventionExamples.AMENDMENT)))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AmendmentView.class),
+                    examples = @ExampleObject(name = "tier change", value = ConventionExamples.AMENDMENT_CREATED)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Response amend(@PathParam("id") String id, @HeaderParam(IdempotencyService.HEADER) @Parameter(description = IDEMPOTENCY) String key,
+                          @NotNull @Valid AmendmentRequest request) {
+        UUID conventionId = Params.pathId("Convention", id);
+        return idempotency.create(key, "POST /conventions/" + conventionId + "/amendments", request,
+                () -> amendments.create(conventionId, request),
+                created -> UriBuilder.fromResource(ConventionResource.class).path(conventionId.toString())
+                        .path("amendments").path(String.valueOf(created.number())).build());
+    }
+
+    @GET
+    @Path("/{id}/amendments")
+    @Operation(summary = "List a convention's amendments")
+    @APIResponse(responseCode = "200", description = "Amendments by number")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<AmendmentView> amendments(@PathParam("id") String id) {
+        return amendments.list(Params.pathId("Convention", id));
+    }
+
+    @POST
+    @Path("/{id}/orders")
+    @Operation(summary = "Record an order against a beneficiary's maximum amount",
+            description = "An order that would exceed the maximum is refused (422 MAXIMUM_AMOUNT_EXCEEDED) and records nothing; "
+                    + "the one that reaches it makes the beneficiary LAPSED. From the at-risk threshold (80 %) the answer carries an alert.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderRequest.class),
+            examples = @ExampleObject(name = "order", value = ConventionExamples.ORDER)))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Response order(@PathParam("id") String id, @HeaderParam(IdempotencyService.HEADER) @Parameter(description = IDEMPOTENCY) String key,
+                          @NotNull @Valid OrderRequest request) {
+        UUID conventionId = Params.pathId("Convention", id);
+        return idempotency.create(key, "POST /conventions/" + conventionId + "/orders", request,
+                () -> orders.place(conventionId, request),
+                created -> UriBuilder.fromResource(ConventionResource.class).path(conventionId.toString()).path("orders").build());
+    }
+
+    @GET
+    @Path("/{id}/orders")
+    @Operation(summary = "List a convention's orders")
+    @APIResponse(responseCode = "200", description = "Orders by date")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<OrderView> orders(@PathParam("id") String id) {
+        return orders.list(Params.pathId("Convention", id));
+    }
+
+    @GET
+    @Path("/{id}/alerts")
+    @Operation(summary = "Beneficiaries at risk of reaching their maximum, or lapsed",
+            description = "Names who must tell the purchasing body: the signatory, or under 2021-047-001 the beneficiary itself.")
+    @APIResponse(responseCode = "200", description = "Alerts")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<AlertView> alerts(@PathParam("id") String id) {
+        return orders.alerts(Params.pathId("Convention", id));
+    }
+
+    @POST
+    @Path("/{id}/termination")
+    @Operation(summary = "Terminate a convention",
+            description = "Takes effect after the offer's notice (CAIH: three months); no refund; nothing billed after the effective date.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationRequest.class),
+            examples = @ExampleObject(name = "CAIH notice", value = "{\"notifiedOn\": \"2024-11-15\"}")))
+    @APIResponse(responseCode = "200", description = "The convention with its effective end")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public ConventionView terminate(@PathParam("id") String id, @NotNull @Valid TerminationRequest request) {
+        return conventions.terminate(Params.pathId("Convention", id), request);
+    }
+
+    @GET
+    @Path("/{id}/billing-schedule")
+    @Operation(summary = "Every billable item the convention implies",
+            description = "Computed from its terms and amendments under its offer's pricing model (P, F or C); a draft implies none.")
+    @APIResponse(responseCode = "200", description = "Billable items",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "worked example 3", value = ConventionExamples.SCHEDULE)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<BillableItem> schedule(@PathParam("id") String id) {
+        return conventions.schedule(Params.pathId("Convention", id));
+    }
+
+    @GET
+    @Path("/billable-items")
+    @Operation(summary = "Feed of every convention's billable items (for billing runs)",
+            description = "Items issued on or before `through`, a page of conventions at a time in a stable order. "
+                    + "Pass `nextCursor` as `after` until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of billable items",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BillableItemPage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public BillableItemPage feed(
+            @QueryParam("through") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2025-01-02") String through,
+            @QueryParam("after") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String after,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "500", maximum = "1000")) String size) {
+        FeedRequest feed = FeedRequest.of(through, after, size);
+        return schedules.feed(feed.through(), feed.after(), feed.size());
+    }
+}

@@ -1,0 +1,89 @@
+package fr.centrale.convention.service;
+
+import fr.centrale.common.billing.BillableItem;
+import fr.centrale.common.billing.BillableItemPage;
+import fr.centrale.common.time.Q1RunDay;
+import fr.centrale.convention.Amendment;
+import fr.centrale.convention.Beneficiary;
+import fr.centrale.convention.Convention;
+import fr.centrale.convention.ConventionStatus;
+import fr.centrale.convention.domain.ConventionSchedule;
+import fr.centrale.convention.repository.ConventionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Turns a stored convention into its billable items (the pure rules live in {@link ConventionSchedule}). */
+@ApplicationScoped
+public class ScheduleService {
+
+    @Inject
+    Q1RunDay q1RunDay;
+
+    @Inject
+    ConventionRepository conventions;
+
+    /** Every item the convention implies; none while it is a draft. */
+    public List<BillableItem> itemsOf(Convention c) {
+        if (c.status == ConventionStatus.DRAFT) {
+            return List.of();
+        }
+        return ConventionSchedule.items(termsOf(c), complementsOf(c), q1RunDay);
+    }
+
+    public BigDecimal totalOf(Convention c) {
+        return ConventionSchedule.items(termsOf(c), complementsOf(c), q1RunDay).stream()
+                .map(BillableItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    }
+
+    /** The billing runs' feed: items due on or before {@code through}, a page of conventions at a time. */
+    @Transactional
+    public BillableItemPage feed(LocalDate through, UUID after, int size) {
+        List<Convention> page = conventions.signedAfter(after, size);
+        List<BillableItem> items = new ArrayList<>();
+        for (Convention c : page) {
+            itemsOf(c).stream().filter(i -> !i.issueOn().isAfter(through)).forEach(items::add);
+        }
+        UUID next = page.size() < size ? null : page.get(page.size() - 1).id;
+        return new BillableItemPage(items, next);
+    }
+
+    static ConventionSchedule.Terms termsOf(Convention c) {
+        List<ConventionSchedule.Share> shares = c.beneficiaries.stream()
+                .filter(b -> b.share != null && b.amendmentNumber == null)
+                .map((Beneficiary b) -> new ConventionSchedule.Share(b.organisationId, b.share))
+                .toList();
+        return new ConventionSchedule.Terms(c.id, c.offer.purchasingBody, "Contribution " + c.offer.displayName(),
+                c.offer.pricingModel, c.offer.paymentTermDays, c.executionStart(), c.effectiveEnd(), c.annualAmount,
+                c.signatoryId, shares);
+    }
+
+    static List<ConventionSchedule.Complement> complementsOf(Convention c) {
+        List<ConventionSchedule.Complement> complements = new ArrayList<>();
+        for (Amendment a : c.amendments) {
+            if (a.complementKind == null) {
+                continue;
+            }
+            complements.add(new ConventionSchedule.Complement(a.number,
+                    ConventionSchedule.Complement.Kind.valueOf(a.complementKind), c.signatoryId, a.effectiveOn,
+                    a.complementDueOn, a.complementAmount, a.startsOn, a.endsOn, labelOf(a)));
+        }
+        return complements;
+    }
+
+    static String labelOf(Amendment a) {
+        String prefix = "Avenant n° " + a.number + " — ";
+        return switch (a.complementKind) {
+            case "ANNUAL_DIFFERENCE" -> prefix + "changement de tranche (" + a.newTier + ")";
+            case "NEW_MARKET" -> prefix + "nouveau marché subséquent";
+            default -> prefix + (a.type.name().equals("INCREASE_MAXIMUM") ? "relèvement du montant maximum"
+                    : "ajout d'un bénéficiaire");
+        };
+    }
+}
