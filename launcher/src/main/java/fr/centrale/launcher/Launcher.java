@@ -238,6 +238,11 @@ public final class Launcher {
             properties.put("quarkus.datasource.username", pg.user());
             properties.put("quarkus.datasource.password", pg.password());
         }
+        if (service == Service.CONVENTION) {
+            // convention-service reads organisations and memberships from membership-service; said explicitly
+            // rather than left to the default of MEMBERSHIP_URL, so that it follows Service.MEMBERSHIP's port.
+            properties.put("quarkus.rest-client.membership.url", Service.MEMBERSHIP.url("").toString());
+        }
         // The prod profile logs JSON (for Kubernetes); here people read the logs. A system property
         // outranks application.properties, its %prod entry included.
         properties.put("quarkus.log.console.json.enabled", "false");

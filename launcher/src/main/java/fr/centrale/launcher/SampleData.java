@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,10 @@ import java.util.function.Predicate;
  * <p>
  * It is organised in sections, one per service, loaded in order; a section is skipped when its
  * service does not run (module not built) or already holds data (an external database kept from
- * an earlier run). Later sections may use what earlier ones created, through {@link Ids}: a
- * convention-service section would refer to the organisation {@code "pas-de-calais"} by
- * {@code ids.get("pas-de-calais")}.
+ * an earlier run). Later sections may use what earlier ones created, through {@link Ids}: the
+ * convention-service section refers to the organisation {@code "pas-de-calais"} by
+ * {@code ids.get("pas-de-calais")}; so it is skipped too when the membership-service section did not
+ * load its data in this run.
  */
 final class SampleData {
 
@@ -138,7 +140,7 @@ final class SampleData {
         }
         String summary = ORGANISATIONS.size() + " organisations, " + MEMBERSHIPS.size() + " memberships, "
                 + FEE_SCHEDULES.size() + " fee schedule(s), " + NON_RENEWALS.size() + " non-renewal(s)";
-        return new Section(Service.MEMBERSHIP, summary, api -> total(api, "/api/v1/organisations") > 0, steps);
+        return new Section(Service.MEMBERSHIP, Set.of(), summary, api -> total(api, "/api/v1/organisations") > 0, steps);
     }
 
     private static void checkReferenceData(Api api) {
@@ -158,19 +160,151 @@ final class SampleData {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // The sections, in load order. convention-service and billing-service add theirs here.
+    // convention-service (refers to the organisations of the membership-service section)
+    // ---------------------------------------------------------------------------------------------
+
+    /** The debtor's délibération (authorizingAct of POST /api/v1/conventions). */
+    record Act(String number, String date, String body) {
+    }
+
+    /** The debtor's imputation budgétaire (budgetLine of POST /api/v1/conventions). */
+    record Budget(String operation, String account) {
+    }
+
+    /**
+     * A convention signed for the signatory's own account (OWN_ACCOUNT: it is the only beneficiary):
+     * POST /api/v1/conventions (DRAFT), then POST /api/v1/conventions/{id}/signature. maximumAmount only
+     * where the offer has maximum amounts; act and budget may be null.
+     */
+    record Convention(String signatory, String offer, String startsOn, String endsOn, String maximumAmount,
+                      String signedOn, Act act, Budget budget) {
+        String key() {
+            return signatory + "/" + offer;
+        }
+
+        /** The purchasing body, the first part of the offer code: RESAH and La Fibre check the membership at signature. */
+        String purchasingBody() {
+            return offer.substring(0, offer.indexOf('-'));
+        }
+    }
+
+    static final List<Convention> CONVENTIONS = List.of(
+            // Worked example 3 (model P): 2 500,00 € for the first execution year, then 1 152,08 € prorated.
+            new Convention("pas-de-calais", "RESAH-2021-008-LOT3", "2024-01-15", "2025-06-30", null, "2023-12-20",
+                    new Act("2023-544", "2023-12-11", "Commission Permanente du Conseil départemental"),
+                    new Budget("C06-020N02", "6228//93020")),
+            // Worked example 6 (model C, no membership check): a local authority pays the 1 500 € ceiling, 2022 and 2023.
+            new Convention("pas-de-calais", "CAIH-SO360", "2022-12-15", "2023-07-16", null, "2022-12-13",
+                    new Act("2022-CP-12", "2022-12-12", "Commission Permanente"), null),
+            // Ends with the framework agreement (27/08/2024): one prorated titre of 658,33 €.
+            new Convention("pas-de-calais", "RESAH-2020-027-LOT1-SECURITE", "2024-01-01", "2024-08-27", null, "2023-12-20",
+                    null, null),
+            new Convention("bethune-bruay", "RESAH-2021-045-LOT2", "2024-04-01", "2027-03-31", "150000.00", "2024-03-15",
+                    null, null),
+            new Convention("bethune-bruay", "RESAH-2021-045-LOT4", "2024-04-01", "2027-03-31", "80000.00", "2024-03-15",
+                    null, null),
+            new Convention("bethune-bruay", "RESAH-2021-063-002", "2024-04-01", "2027-03-31", "60000.00", "2024-03-15",
+                    null, null),
+            new Convention("bethune-bruay", "RESAH-2021-047-001", "2024-04-01", "2027-03-31", "200000.00", "2024-03-15",
+                    null, null),
+            // 1 200 employees: the "more than 500" size class (400 € a calendar year).
+            new Convention("ch-arras", "CAIH-SO360", "2023-02-15", "2023-07-16", null, "2023-02-10", null, null));
+
+    /** An order (POST /api/v1/conventions/{id}/orders) by a beneficiary of a convention above. */
+    record Order(String convention, String organisation, String amount, String orderedOn, String reference) {
+    }
+
+    static final List<Order> ORDERS = List.of(
+            // 50 000 of a 60 000 maximum: 83 %, the beneficiary is at risk (threshold 80 %).
+            new Order("bethune-bruay/RESAH-2021-063-002", "bethune-bruay", "50000.00", "2024-06-01", "BC-2024-0042"));
+
+    /** An amendment (POST /api/v1/conventions/{id}/amendments) of a convention above. */
+    record Amendment(String convention, String type, String effectiveOn, String signedOn, String amount) {
+    }
+
+    static final List<Amendment> AMENDMENTS = List.of(
+            // A new subsequent market, billed 2 500 € per execution year from 01/04/2025.
+            new Amendment("bethune-bruay/RESAH-2021-047-001", "NEW_SUBSEQUENT_MARKET", "2025-04-01", "2025-03-20", "2500.00"));
+
+    private static Section conventionSection() {
+        List<Step> steps = new ArrayList<>();
+        for (Convention c : CONVENTIONS) {
+            steps.add(new Step("convention " + c.key(), (api, ids) -> {
+                String signatory = ids.get(c.signatory());
+                Map<String, Object> beneficiary = new LinkedHashMap<>();
+                beneficiary.put("organisationId", signatory);
+                beneficiary.put("startsOn", c.startsOn());
+                if (c.maximumAmount() != null) {
+                    beneficiary.put("maximumAmount", new BigDecimal(c.maximumAmount()));
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("offer", c.offer());
+                body.put("signatoryId", signatory);
+                body.put("mode", "OWN_ACCOUNT");
+                body.put("endsOn", c.endsOn());
+                body.put("beneficiaries", List.of(beneficiary));
+                if (c.act() != null) {
+                    body.put("authorizingAct", Map.of("number", c.act().number(), "date", c.act().date(),
+                            "body", c.act().body()));
+                }
+                if (c.budget() != null) {
+                    body.put("budgetLine", Map.of("operation", c.budget().operation(), "account", c.budget().account()));
+                }
+                ids.put(c.key(), api.post("/api/v1/conventions", body));
+            }));
+            steps.add(new Step("signature of " + c.key() + " on " + c.signedOn(), (api, ids) ->
+                    api.post("/api/v1/conventions/" + ids.get(c.key()) + "/signature", Map.of("signedOn", c.signedOn()))));
+        }
+        for (Order o : ORDERS) {
+            steps.add(new Step("order " + o.reference() + " under " + o.convention(), (api, ids) -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("organisationId", ids.get(o.organisation()));
+                body.put("amount", new BigDecimal(o.amount()));
+                body.put("orderedOn", o.orderedOn());
+                body.put("reference", o.reference());
+                api.post("/api/v1/conventions/" + ids.get(o.convention()) + "/orders", body);
+            }));
+        }
+        for (Amendment a : AMENDMENTS) {
+            steps.add(new Step("amendment " + a.type() + " of " + a.convention(), (api, ids) -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", a.type());
+                body.put("effectiveOn", a.effectiveOn());
+                body.put("signedOn", a.signedOn());
+                body.put("amount", new BigDecimal(a.amount()));
+                api.post("/api/v1/conventions/" + ids.get(a.convention()) + "/amendments", body);
+            }));
+        }
+        String summary = CONVENTIONS.size() + " signed conventions, " + ORDERS.size() + " order(s), "
+                + AMENDMENTS.size() + " amendment(s)";
+        return new Section(Service.CONVENTION, Set.of(Service.MEMBERSHIP), summary,
+                api -> total(api, "/api/v1/conventions") > 0, steps);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The sections, in load order. billing-service adds its own here.
     // ---------------------------------------------------------------------------------------------
 
     static List<Section> sections() {
-        return List.of(membershipSection());
+        return List.of(membershipSection(), conventionSection());
     }
 
     /** Loads the sections of the running services; prints one line per section. */
     static void load(Set<Service> running, HttpClient http, PrintStream out) {
         Ids ids = new Ids();
+        Set<Service> loaded = EnumSet.noneOf(Service.class);
         for (Section section : sections()) {
             String name = section.service().module();
             if (!running.contains(section.service())) {
+                continue;
+            }
+            Set<Service> missing = EnumSet.noneOf(Service.class);
+            missing.addAll(section.uses());
+            missing.removeAll(loaded);
+            if (!missing.isEmpty()) {
+                // Its data refers to what those sections create: without them there is nothing to refer to.
+                out.println("Sample data: " + name + ": nothing loaded, the sample data of "
+                        + missing.stream().map(Service::module).toList() + " was not loaded in this run");
                 continue;
             }
             Api api = new Api(section.service(), http);
@@ -187,6 +321,7 @@ final class SampleData {
                 }
             }
             out.println("Sample data: " + name + ": " + section.summary());
+            loaded.add(section.service());
         }
     }
 
@@ -194,8 +329,11 @@ final class SampleData {
         return api.get(path + "?size=1").path("total").asLong();
     }
 
-    /** One service's sample data. */
-    record Section(Service service, String summary, Predicate<Api> alreadyLoaded, List<Step> steps) {
+    /**
+     * One service's sample data. {@code uses}: the services whose sections must have loaded their data in this
+     * run first (their ids are referred to); otherwise this one is skipped too.
+     */
+    record Section(Service service, Set<Service> uses, String summary, Predicate<Api> alreadyLoaded, List<Step> steps) {
     }
 
     /** One call (or a few) to the section's service. */
@@ -207,7 +345,10 @@ final class SampleData {
         void run(Api api, Ids ids);
     }
 
-    /** The ids of what the steps created, by their sample-data keys ("pas-de-calais", "ehpad-tilleuls/RESAH"). */
+    /**
+     * The ids of what the steps created, by their sample-data keys ("pas-de-calais", "ehpad-tilleuls/RESAH",
+     * "bethune-bruay/RESAH-2021-063-002").
+     */
     static final class Ids {
 
         private final Map<String, String> byKey = new HashMap<>();

@@ -3,6 +3,12 @@ package fr.centrale.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -48,6 +54,52 @@ class SampleDataTest {
         for (SampleData.NonRenewal n : SampleData.NON_RENEWALS) {
             assertTrue(memberships.contains(n.membership()), "unknown membership " + n.membership());
         }
+    }
+
+    @Test
+    void conventionsReferToKnownOrganisationsAndHaveConsistentDates() {
+        Set<String> organisations = new HashSet<>();
+        SampleData.ORGANISATIONS.forEach(o -> organisations.add(o.key()));
+        Set<String> conventions = new HashSet<>();
+        for (SampleData.Convention c : SampleData.CONVENTIONS) {
+            assertTrue(organisations.contains(c.signatory()), "unknown organisation " + c.signatory());
+            assertTrue(conventions.add(c.key()), "duplicate convention " + c.key());
+            LocalDate start = LocalDate.parse(c.startsOn());
+            assertFalse(LocalDate.parse(c.endsOn()).isBefore(start), c.key() + ": ends before it starts");
+            LocalDate.parse(c.signedOn());
+        }
+        for (SampleData.Order o : SampleData.ORDERS) {
+            assertTrue(conventions.contains(o.convention()), "unknown convention " + o.convention());
+            assertTrue(organisations.contains(o.organisation()), "unknown organisation " + o.organisation());
+        }
+        for (SampleData.Amendment a : SampleData.AMENDMENTS) {
+            assertTrue(conventions.contains(a.convention()), "unknown convention " + a.convention());
+        }
+    }
+
+    /** convention-service refuses to sign a RESAH convention for a signatory without a RESAH membership that day. */
+    @Test
+    void resahSignatoriesHoldAResahMembershipOnTheSignatureDate() {
+        for (SampleData.Convention c : SampleData.CONVENTIONS) {
+            if (!c.purchasingBody().equals("RESAH")) {
+                continue;
+            }
+            LocalDate signedOn = LocalDate.parse(c.signedOn());
+            boolean member = SampleData.MEMBERSHIPS.stream().anyMatch(m -> m.organisation().equals(c.signatory())
+                    && m.purchasingBody().equals("RESAH") && !LocalDate.parse(m.bulletinReceivedOn()).isAfter(signedOn));
+            assertTrue(member, c.key() + ": no RESAH membership of " + c.signatory() + " on " + signedOn);
+        }
+    }
+
+    /** Conventions refer to the organisations the membership section creates: without them, nothing to load. */
+    @Test
+    void conventionsAreSkippedWhenTheMembershipSectionDidNotLoad() {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        // membership-service not running: no call is made (the client would fail, nothing listens).
+        SampleData.load(EnumSet.of(Service.CONVENTION), HttpClient.newHttpClient(),
+                new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertEquals("Sample data: convention-service: nothing loaded, the sample data of [membership-service] "
+                + "was not loaded in this run", text.toString(StandardCharsets.UTF_8).strip());
     }
 
     /** Luhn checksum: from the right, every second digit doubled (minus 9 above 9); the sum ends in 0. */
