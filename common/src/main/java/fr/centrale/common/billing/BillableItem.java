@@ -28,7 +28,9 @@ public record BillableItem(
         @Schema(description = "Prorated months, when the period is prorated", example = "5.53") BigDecimal months,
         @Schema(required = true, example = "600.00") BigDecimal annualAmount,
         @Schema(required = true, example = "600.00") BigDecimal amount,
-        @Schema(required = true, example = "30") int paymentTermDays) {
+        @Schema(required = true, example = "30") int paymentTermDays,
+        @Schema(description = "The basis of calculation stated on the titre: the tariff row or fee applied",
+                example = "Autres organismes (600 €)") String basis) {
 
     public enum SourceType { MEMBERSHIP, CONVENTION }
 

@@ -27,10 +27,11 @@ public final class ConventionSchedule {
      * @param executionStart earliest beneficiary start (DOMAIN.md 5)
      * @param end            the convention's end, or the effective date of its termination, or its lapse
      * @param shares         beneficiaries paying their own share (D-13); empty when the signatory pays
+     * @param basis          the tariff row applied, stated on every titre as its basis of calculation
      */
     public record Terms(UUID conventionId, String issuer, String label, PricingModel model, int paymentTermDays,
                         LocalDate executionStart, LocalDate end, BigDecimal annualAmount, UUID signatoryId,
-                        List<Share> shares) {
+                        List<Share> shares, String basis) {
     }
 
     public record Share(UUID debtorId, BigDecimal amount) {
@@ -133,7 +134,7 @@ public final class ConventionSchedule {
     private static BillableItem oneOff(Terms t, int sequence, Complement c) {
         return new BillableItem(BillableItem.SourceType.CONVENTION, t.conventionId(), sequence,
                 BillableItem.Kind.COMPLEMENTARY_CONTRIBUTION, t.issuer(), c.debtorId(), c.label(),
-                c.effectiveOn(), c.effectiveOn(), c.dueOn(), null, c.amount(), c.amount(), t.paymentTermDays());
+                c.effectiveOn(), c.effectiveOn(), c.dueOn(), null, c.amount(), c.amount(), t.paymentTermDays(), c.label());
     }
 
     /** One titre for a period at an annual amount: model P prorates a period shorter than 12 months. */
@@ -151,7 +152,8 @@ public final class ConventionSchedule {
             }
         }
         return new BillableItem(BillableItem.SourceType.CONVENTION, t.conventionId(), sequence, kind, t.issuer(), debtor,
-                label, from, to, issueOn, months, annual, amount, t.paymentTermDays());
+                label, from, to, issueOn, months, annual, amount, t.paymentTermDays(),
+                kind == BillableItem.Kind.ANNUAL_CONTRIBUTION ? t.basis() : label);
     }
 
     private static String periodLabel(Terms t, Slot slot) {

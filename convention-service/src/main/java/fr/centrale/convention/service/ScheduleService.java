@@ -61,7 +61,7 @@ public class ScheduleService {
                 .toList();
         return new ConventionSchedule.Terms(c.id, c.offer.purchasingBody, "Contribution " + c.offer.displayName(),
                 c.offer.pricingModel, c.offer.paymentTermDays, c.executionStart(), c.effectiveEnd(), c.annualAmount,
-                c.signatoryId, shares);
+                c.signatoryId, shares, c.negotiated ? "Montant négocié (sur devis)" : "Grille : " + c.gridRow);
     }
 
     static List<ConventionSchedule.Complement> complementsOf(Convention c) {

@@ -23,7 +23,7 @@ class ConventionScheduleTest {
     private static ConventionSchedule.Terms terms(String issuer, PricingModel model, int paymentTerm, String start,
                                                   String end, String annual) {
         return new ConventionSchedule.Terms(CONVENTION, issuer, "Contribution", model, paymentTerm, LocalDate.parse(start),
-                LocalDate.parse(end), new BigDecimal(annual), DEPARTEMENT, List.of());
+                LocalDate.parse(end), new BigDecimal(annual), DEPARTEMENT, List.of(), "Grille");
     }
 
     private static List<BillableItem> items(ConventionSchedule.Terms terms, Complement... complements) {
@@ -163,7 +163,7 @@ class ConventionScheduleTest {
         UUID b = UUID.randomUUID();
         var terms = new ConventionSchedule.Terms(CONVENTION, "RESAH", "Contribution", PricingModel.PRORATED_LAST_PERIOD, 30,
                 d("2024-01-15"), d("2025-06-30"), new BigDecimal("2500.00"), DEPARTEMENT,
-                List.of(new ConventionSchedule.Share(a, new BigDecimal("1500.00")), new ConventionSchedule.Share(b, new BigDecimal("1000.00"))));
+                List.of(new ConventionSchedule.Share(a, new BigDecimal("1500.00")), new ConventionSchedule.Share(b, new BigDecimal("1000.00"))), "Groupement de 2 à 4");
         List<BillableItem> items = items(terms);
         assertThat(items).extracting(BillableItem::sequence).containsExactly(1, 2, 3, 4);
         assertThat(items).extracting(BillableItem::debtorId).containsExactly(a, b, a, b);

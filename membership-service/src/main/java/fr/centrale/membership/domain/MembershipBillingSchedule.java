@@ -64,7 +64,8 @@ public final class MembershipBillingSchedule {
                     BillableItem.SourceType.MEMBERSHIP, m.membershipId(), year - firstYear + 1,
                     BillableItem.Kind.MEMBERSHIP_FEE, m.issuer(), m.organisationId(),
                     "Cotisation d'adhésion " + m.issuer() + " " + year,
-                    periodStart, periodEnd, issueOn, null, fee.get(), fee.get(), m.paymentTermDays()));
+                    periodStart, periodEnd, issueOn, null, fee.get(), fee.get(), m.paymentTermDays(),
+                    "Cotisation " + year + ", " + (m.category().isMedicoSocial() ? "établissement médico-social" : "autres organismes")));
         }
         return items;
     }
