@@ -26,7 +26,7 @@ import fr.centrale.convention.domain.TariffGrid;
 import fr.centrale.convention.repository.ConventionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,6 +57,9 @@ public class ConventionService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
 
     @ConfigProperty(name = "centrale.at-risk-threshold", defaultValue = "0.80")
     BigDecimal atRiskThreshold;
@@ -204,9 +207,16 @@ public class ConventionService {
         return conventions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Convention", id));
     }
 
+    /**
+     * Locks the convention's row until the transaction ends, then reads it: concurrent signatures, amendments
+     * and orders of one convention queue. (An explicit statement, because Hibernate drops the lock of a query
+     * that fetches the offer's tariff rows through an outer join.)
+     */
     Convention requireForUpdate(UUID id) {
-        return conventions.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("Convention", id));
+        if (em.createNativeQuery("SELECT id FROM convention WHERE id = ?1 FOR UPDATE").setParameter(1, id).getResultList().isEmpty()) {
+            throw ProblemException.notFound("Convention", id);
+        }
+        return require(id);
     }
 
     /** The current version of an offer, by code or id. */

@@ -47,7 +47,7 @@ class MembershipDirectoryTest {
     /** Short timeout and retry delays, so that failure cases run in well under a second each. */
     public static class QuickFaultTolerance implements QuarkusTestProfile {
 
-        static final long TIMEOUT_MS = 300;
+        static final long TIMEOUT_MS = 1000;
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -163,8 +163,8 @@ class MembershipDirectoryTest {
         assertUnavailable(() -> directory.organisation(id), "no answer in time");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        // 3 attempts of 300 ms and 2 delays of 20 ms, with room for a slow CI machine.
-        assertThat(elapsed).isLessThan(Duration.ofMillis(2_500));
+        // 3 attempts of 1 s and 2 delays of 20 ms, with room for a slow, busy CI machine.
+        assertThat(elapsed).isLessThan(Duration.ofMillis(4_500));
         server().verify(3, getRequestedFor(urlPathEqualTo(ORGANISATIONS + "/" + id)));
     }
 
@@ -185,7 +185,7 @@ class MembershipDirectoryTest {
         stubOrganisation(known, "Région Hauts-de-France", "REGION", 6_000_000, null, "59");
         long start = System.nanoTime();
         assertUnavailable(() -> directory.organisation(known), "suspended");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
         server().verify(0, getRequestedFor(urlPathEqualTo(ORGANISATIONS + "/" + known)));
         server().verify(4, getRequestedFor(urlPathEqualTo(ORGANISATIONS + "/" + id)));
 
