@@ -1,0 +1,287 @@
+package fr.centrale.billing.service;
+
+import fr.centrale.billing.Payment;
+import fr.centrale.billing.Titre;
+import fr.centrale.billing.TitreKind;
+import fr.centrale.billing.TitreLine;
+import fr.centrale.billing.TitreStatus;
+import fr.centrale.billing.api.CancellationRequest;
+import fr.centrale.billing.api.PaymentRequest;
+import fr.centrale.billing.api.TitreEventView;
+import fr.centrale.billing.api.TitreView;
+import fr.centrale.billing.client.IssuerSnapshot;
+import fr.centrale.common.problem.ProblemException;
+import fr.centrale.common.time.ParisClock;
+import fr.centrale.common.web.PageRequest;
+import fr.centrale.common.web.PageResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reading the ledger, and what happens to a titre after issue: payments, and corrections by a new
+ * cancellation or reduction titre that references it. An issued titre is never edited.
+ */
+@ApplicationScoped
+public class TitreService {
+
+    /** Status and balances as SQL, so that listings filter and page in the database. */
+    static final String BALANCES = """
+            WITH b AS (
+              SELECT t.*,
+                     (SELECT coalesce(sum(p.amount), 0) FROM payment p WHERE p.titre_id = t.id) AS paid,
+                     (SELECT coalesce(sum(c.total), 0) FROM titre c WHERE c.cancels_titre_id = t.id) AS cancelled
+              FROM titre t),
+            s AS (
+              SELECT b.*, CASE
+                  WHEN b.kind = 'ORIGINAL' AND b.cancelled >= b.total THEN 'CANCELLED'
+                  WHEN b.kind = 'ORIGINAL' AND b.paid > 0 AND b.paid >= b.total - b.cancelled THEN 'PAID'
+                  WHEN b.paid > 0 THEN 'PARTIALLY_PAID'
+                  ELSE 'ISSUED' END AS status
+              FROM b)
+            """;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    IssuanceService issuance;
+
+    @Inject
+    LedgerEvents events;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
+                                        PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (debtorId != null) {
+            where.add("debtor_id = :debtor");
+            params.put("debtor", debtorId);
+        }
+        if (issuer != null && !issuer.isBlank()) {
+            where.add("issuer = :issuer");
+            params.put("issuer", issuer.trim().toUpperCase());
+        }
+        if (year != null) {
+            where.add("fiscal_year = :year");
+            params.put("year", year);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status.name());
+        }
+        if (overdue != null) {
+            where.add((overdue ? "" : "NOT ") + "(status IN ('ISSUED', 'PARTIALLY_PAID') AND kind = 'ORIGINAL' AND due_on < :today)");
+            params.put("today", ParisClock.today(clock));
+        }
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        var count = em.createNativeQuery(BALANCES + "SELECT count(*) FROM s" + filter);
+        var ids = em.createNativeQuery(BALANCES + "SELECT id FROM s" + filter + " ORDER BY issued_on DESC, number DESC LIMIT :limit OFFSET :offset");
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            ids.setParameter(k, v);
+        });
+        ids.setParameter("limit", page.size()).setParameter("offset", page.offset());
+        @SuppressWarnings("unchecked")
+        List<UUID> found = ids.getResultList();
+        List<TitreView> items = found.stream().map(id -> view(em.find(Titre.class, id))).toList();
+        return new PageResponse<>(items, page.page(), page.size(), ((Number) count.getSingleResult()).longValue());
+    }
+
+    @Transactional
+    public TitreView get(UUID id) {
+        return view(require(id));
+    }
+
+    /** Partial and full payments; overpaying is refused. The titre's row lock serialises concurrent payments. */
+    @Transactional
+    public TitreView pay(UUID id, PaymentRequest request) {
+        Titre t = lock(id);
+        if (t.kind != TitreKind.ORIGINAL) {
+            throw ProblemException.rule("NOT_PAYABLE", "A " + t.kind + " titre is a credit, not a claim");
+        }
+        TitreView current = view(t);
+        if (current.status() == TitreStatus.CANCELLED) {
+            throw ProblemException.conflict("TITRE_CANCELLED", "Titre " + t.number + " is cancelled");
+        }
+        if (request.amount().compareTo(current.remainingAmount()) > 0) {
+            throw ProblemException.rule("OVERPAYMENT", "A payment of " + request.amount() + " € exceeds the "
+                    + current.remainingAmount() + " € that remain due on titre " + t.number, "amount");
+        }
+        if (request.paidOn().isBefore(t.issuedOn)) {
+            throw ProblemException.rule("PAYMENT_BEFORE_ISSUE", "Titre " + t.number + " was issued on " + t.issuedOn, "paidOn");
+        }
+        Payment p = new Payment();
+        p.id = UUID.randomUUID();
+        p.titreId = t.id;
+        p.amount = request.amount().setScale(2);
+        p.paidOn = request.paidOn();
+        p.reference = request.reference();
+        p.createdAt = Instant.now();
+        em.persist(p);
+        em.flush();
+        events.record(t.id, "PAYMENT");
+        return view(t);
+    }
+
+    /**
+     * A cancellation (the whole unpaid amount) or a reduction (part of it): a new titre with its own number,
+     * referencing the original. What was paid cannot be cancelled here (that is a refund).
+     */
+    @Transactional
+    public TitreView cancel(UUID id, CancellationRequest request) {
+        Titre original = lock(id);
+        if (original.kind != TitreKind.ORIGINAL) {
+            throw ProblemException.rule("NOT_CANCELLABLE", "Only an original titre is cancelled or reduced");
+        }
+        TitreView current = view(original);
+        BigDecimal unpaid = current.remainingAmount();
+        if (unpaid.signum() == 0) {
+            throw ProblemException.conflict("NOTHING_TO_CANCEL", "Nothing remains unpaid on titre " + original.number);
+        }
+        BigDecimal amount = request.amount() == null ? unpaid : request.amount().setScale(2);
+        if (amount.compareTo(unpaid) > 0) {
+            throw ProblemException.rule("CANCELLATION_EXCEEDS_UNPAID", "Only " + unpaid + " € remain unpaid on titre "
+                    + original.number, "amount");
+        }
+        boolean whole = current.paidAmount().signum() == 0 && amount.compareTo(original.total.subtract(current.cancelledAmount())) == 0;
+        TitreKind kind = whole ? TitreKind.CANCELLATION : TitreKind.REDUCTION;
+        LocalDate today = ParisClock.today(clock);
+        IssuerSnapshot issuer = new IssuerSnapshot(original.issuer, original.issuerName, original.issuerSiret, original.issuerStreet,
+                original.issuerPostalCode, original.issuerCity, 0, original.issuerCourt);
+        Titre t = issuance.newTitre(UUID.randomUUID(), kind, issuer, today, today);
+        t.debtorId = original.debtorId;
+        t.debtorName = original.debtorName;
+        t.debtorSiret = original.debtorSiret;
+        t.debtorStreet = original.debtorStreet;
+        t.debtorPostalCode = original.debtorPostalCode;
+        t.debtorCity = original.debtorCity;
+        t.debtorChorusEj = original.debtorChorusEj;
+        t.debtorChorusService = original.debtorChorusService;
+        String what = whole ? "Annulation" : "Réduction";
+        t.object = what + " du titre n° " + original.number + " — " + original.object;
+        t.total = amount;
+        t.cancelsTitreId = original.id;
+        t.reason = request.reason();
+        TitreLine line = new TitreLine();
+        line.id = UUID.randomUUID();
+        line.titre = t;
+        line.lineNo = 1;
+        line.label = what + " du titre n° " + original.number + " : " + request.reason();
+        line.amount = amount;
+        t.lines.add(line);
+        em.persist(t);
+        em.flush();
+        events.record(t.id, "ISSUED");
+        events.record(original.id, kind.name());
+        return view(t);
+    }
+
+    /** The mirroring feed: events after {@code after}, in commit order. */
+    @Transactional
+    public TitreEventView events(long after, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT position, titre_id, type, occurred_at FROM titre_event WHERE position > ?1 ORDER BY position LIMIT ?2""")
+                .setParameter(1, after).setParameter(2, limit + 1).getResultList();
+        boolean more = rows.size() > limit;
+        List<TitreEventView.Event> items = new ArrayList<>();
+        long last = after;
+        for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
+            long position = ((Number) row[0]).longValue();
+            UUID titreId = (UUID) row[1];
+            Instant at = row[3] instanceof Timestamp ts ? ts.toInstant() : (Instant) row[3];
+            items.add(new TitreEventView.Event(position, titreId, (String) row[2], at, view(require(titreId))));
+            last = position;
+        }
+        return new TitreEventView(items, last, more);
+    }
+
+    /** Every titre of a fiscal year (and issuer), for the CSV export. */
+    @Transactional
+    public List<TitreView> all(Integer year, String issuer) {
+        StringBuilder q = new StringBuilder("from Titre t where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (year != null) {
+            q.append(" and t.fiscalYear = :year");
+            params.put("year", year);
+        }
+        if (issuer != null && !issuer.isBlank()) {
+            q.append(" and t.issuer = :issuer");
+            params.put("issuer", issuer.trim().toUpperCase());
+        }
+        q.append(" order by t.issuer, t.fiscalYear, t.serial");
+        var query = em.createQuery(q.toString(), Titre.class);
+        params.forEach(query::setParameter);
+        return query.getResultList().stream().map(this::view).toList();
+    }
+
+    public TitreView view(Titre t) {
+        BigDecimal paid = sum("SELECT coalesce(sum(amount), 0) FROM payment WHERE titre_id = ?1", t.id);
+        BigDecimal cancelled = sum("SELECT coalesce(sum(total), 0) FROM titre WHERE cancels_titre_id = ?1", t.id);
+        @SuppressWarnings("unchecked")
+        List<UUID> correctedBy = em.createNativeQuery("SELECT id FROM titre WHERE cancels_titre_id = ?1 ORDER BY serial")
+                .setParameter(1, t.id).getResultList();
+        List<Payment> payments = em.createQuery("from Payment where titreId = ?1 order by paidOn, createdAt", Payment.class)
+                .setParameter(1, t.id).getResultList();
+        TitreStatus status;
+        BigDecimal remaining;
+        if (t.kind == TitreKind.ORIGINAL) {
+            BigDecimal due = t.total.subtract(cancelled);
+            remaining = due.subtract(paid);
+            status = cancelled.compareTo(t.total) >= 0 ? TitreStatus.CANCELLED
+                    : paid.signum() > 0 && remaining.signum() <= 0 ? TitreStatus.PAID
+                    : paid.signum() > 0 ? TitreStatus.PARTIALLY_PAID : TitreStatus.ISSUED;
+        } else {
+            remaining = BigDecimal.ZERO.setScale(2);
+            status = TitreStatus.ISSUED;
+        }
+        boolean overdue = t.kind == TitreKind.ORIGINAL && (status == TitreStatus.ISSUED || status == TitreStatus.PARTIALLY_PAID)
+                && t.dueOn.isBefore(ParisClock.today(clock));
+        List<TitreView.Line> lines = t.lines.stream().map(l -> new TitreView.Line(l.label, l.basis, l.periodStart, l.periodEnd,
+                l.months, l.annualAmount, l.amount, l.sourceType, l.sourceId, l.sequence)).toList();
+        return new TitreView(t.id, t.number, t.kind, t.issuer,
+                new TitreView.Party(t.issuer, t.issuerName, t.issuerSiret, t.issuerStreet, t.issuerPostalCode, t.issuerCity, t.issuerCourt),
+                new TitreView.Debtor(t.debtorId, t.debtorName, t.debtorSiret, t.debtorStreet, t.debtorPostalCode, t.debtorCity,
+                        t.debtorChorusEj, t.debtorChorusService),
+                t.fiscalYear, t.issuedOn, t.dueOn, t.object, lines, t.total, paid, cancelled, remaining, status, overdue,
+                t.cancelsTitreId, t.reason, correctedBy.isEmpty() ? null : correctedBy,
+                payments.stream().map(p -> new TitreView.PaymentView(p.id, p.amount, p.paidOn, p.reference)).toList());
+    }
+
+    Titre require(UUID id) {
+        Titre t = em.find(Titre.class, id);
+        if (t == null) {
+            throw ProblemException.notFound("Titre", id);
+        }
+        return t;
+    }
+
+    /** Locks the titre's row against concurrent payments and corrections (a read lock: the row is never updated). */
+    private Titre lock(UUID id) {
+        if (em.createNativeQuery("SELECT id FROM titre WHERE id = ?1 FOR UPDATE").setParameter(1, id).getResultList().isEmpty()) {
+            throw ProblemException.notFound("Titre", id);
+        }
+        return require(id);
+    }
+
+    private BigDecimal sum(String sql, UUID id) {
+        return ((BigDecimal) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).setScale(2);
+    }
+}
