@@ -243,6 +243,11 @@ public final class Launcher {
             // rather than left to the default of MEMBERSHIP_URL, so that it follows Service.MEMBERSHIP's port.
             properties.put("quarkus.rest-client.membership.url", Service.MEMBERSHIP.url("").toString());
         }
+        if (service == Service.BILLING) {
+            // billing-service reads the billable items of both; the daily run stays on its cron (06:30).
+            properties.put("quarkus.rest-client.membership.url", Service.MEMBERSHIP.url("").toString());
+            properties.put("quarkus.rest-client.convention.url", Service.CONVENTION.url("").toString());
+        }
         // The prod profile logs JSON (for Kubernetes); here people read the logs. A system property
         // outranks application.properties, its %prod entry included.
         properties.put("quarkus.log.console.json.enabled", "false");

@@ -286,7 +286,19 @@ final class SampleData {
     // ---------------------------------------------------------------------------------------------
 
     static List<Section> sections() {
-        return List.of(membershipSection(), conventionSection());
+        return List.of(membershipSection(), conventionSection(), billingSection());
+    }
+
+    /**
+     * A billing run as of today issues every titre the sample memberships and conventions have implied so far
+     * (worked examples 1, 3 and 6 among them), so that GET /api/v1/titres shows a real ledger at once.
+     */
+    private static Section billingSection() {
+        List<Step> steps = List.of(new Step("billing run as of today", (api, ids) ->
+                ids.put("billing-run", api.post("/api/v1/billing-runs", Map.of()))));
+        return new Section(Service.BILLING, Set.of(Service.MEMBERSHIP, Service.CONVENTION),
+                "a billing run as of today issued the titres fallen due (GET /api/v1/titres)",
+                api -> total(api, "/api/v1/titres") > 0, steps);
     }
 
     /** Loads the sections of the running services; prints one line per section. */
