@@ -9,6 +9,7 @@ import fr.centrale.billing.api.CancellationRequest;
 import fr.centrale.billing.api.PaymentRequest;
 import fr.centrale.billing.api.TitreEventView;
 import fr.centrale.billing.api.TitreView;
+import fr.centrale.billing.client.DebtorSnapshot;
 import fr.centrale.billing.client.IssuerSnapshot;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.time.ParisClock;
@@ -166,14 +167,10 @@ public class TitreService {
         IssuerSnapshot issuer = new IssuerSnapshot(original.issuer, original.issuerName, original.issuerSiret, original.issuerStreet,
                 original.issuerPostalCode, original.issuerCity, 0, original.issuerCourt);
         Titre t = issuance.newTitre(UUID.randomUUID(), kind, issuer, today, today);
-        t.debtorId = original.debtorId;
-        t.debtorName = original.debtorName;
-        t.debtorSiret = original.debtorSiret;
-        t.debtorStreet = original.debtorStreet;
-        t.debtorPostalCode = original.debtorPostalCode;
-        t.debtorCity = original.debtorCity;
-        t.debtorChorusEj = original.debtorChorusEj;
-        t.debtorChorusService = original.debtorChorusService;
+        // The correction states the debtor as the original did, whatever changed since.
+        IssuanceService.setDebtor(t, new DebtorSnapshot(original.debtorId, original.debtorName, original.debtorSiret,
+                original.debtorStreet, original.debtorPostalCode, original.debtorCity, original.debtorChorusEj,
+                original.debtorChorusService));
         String what = whole ? "Annulation" : "Réduction";
         t.object = what + " du titre n° " + original.number + " — " + original.object;
         t.total = amount;
