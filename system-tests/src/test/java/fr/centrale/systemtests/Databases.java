@@ -1,0 +1,93 @@
+package fr.centrale.systemtests;
+
+import fr.centrale.testing.PostgresServer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A PostgreSQL server with one database per service: an embedded PostgreSQL 15 on a free port, or the
+ * external server named by {@code CENTRALE_DB_URL}, on which the databases get a unique name and are
+ * dropped at the end. Also plain JDBC reads for the tests' checks.
+ */
+final class Databases implements AutoCloseable {
+
+    private final PostgresServer server;
+    private final String prefix;
+    private final Map<String, String> urls = new LinkedHashMap<>();
+
+    private Databases(PostgresServer server) {
+        this.server = server;
+        this.prefix = server.isEmbedded() ? "" : "st_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+    }
+
+    /** Starts the server (or connects to the external one) and creates the databases. */
+    static Databases start(String... names) {
+        long start = System.nanoTime();
+        Databases dbs = new Databases(PostgresServer.startDefault());
+        for (String name : names) {
+            dbs.urls.put(name, dbs.server.ensureDatabase(dbs.prefix + name));
+        }
+        System.out.printf("[system-tests] PostgreSQL (%s) with databases %s in %.1f s%n",
+                dbs.server.isEmbedded() ? "embedded" : "external", dbs.urls.keySet(), (System.nanoTime() - start) / 1e9);
+        return dbs;
+    }
+
+    String url(String name) {
+        String url = urls.get(name);
+        if (url == null) {
+            throw new IllegalArgumentException("No database " + name + " (created: " + urls.keySet() + ")");
+        }
+        return url;
+    }
+
+    /** The datasource of a service, as Quarkus system properties. */
+    Map<String, String> datasource(String name) {
+        return Map.of("quarkus.datasource.jdbc.url", url(name),
+                "quarkus.datasource.username", server.user(),
+                "quarkus.datasource.password", server.password());
+    }
+
+    Connection connect(String name) throws SQLException {
+        return DriverManager.getConnection(url(name), server.user(), server.password());
+    }
+
+    /** The single number a query answers ({@code SELECT count(*) ...}). */
+    long count(String database, String sql) {
+        try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + database, e);
+        }
+    }
+
+    /** The first column of every row, as strings. */
+    List<String> column(String database, String sql) {
+        try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + database, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!server.isEmbedded()) {
+            urls.keySet().forEach(name -> server.dropDatabase(prefix + name));
+        }
+        server.close();
+    }
+}
