@@ -1,0 +1,35 @@
+package fr.centrale.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Where the services are and how long the gateway waits for them. */
+@ConfigMapping(prefix = "centrale.gateway")
+public interface GatewayConfig {
+
+    /** Base URL of the membership-service ({@code MEMBERSHIP_URL}). */
+    @WithDefault("http://localhost:8081")
+    String membershipUrl();
+
+    /** Base URL of the convention-service ({@code CONVENTION_URL}). */
+    @WithDefault("http://localhost:8082")
+    String conventionUrl();
+
+    /** Base URL of the billing-service ({@code BILLING_URL}). */
+    @WithDefault("http://localhost:8083")
+    String billingUrl();
+
+    /** Time allowed to open a connection to a service: past it, 503. */
+    @WithDefault("1s")
+    Duration connectTimeout();
+
+    /** Time allowed for a service to answer (status and headers): past it, 504. */
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    /** How long the services' OpenAPI documents are kept before being fetched again. */
+    @WithDefault("30s")
+    Duration openapiCache();
+}
