@@ -36,6 +36,8 @@ public final class Launcher {
     private final Path root;
     private final boolean sampleData;
     private final Path logDir;
+    /** The local signing key of the gateway's tokens, in .run/keys/ (generated on the first run). */
+    private final LocalTokens tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     // Guarded by this: starting something and stopping everything exclude each other, so nothing
@@ -48,6 +50,7 @@ public final class Launcher {
         this.root = root;
         this.sampleData = sampleData;
         this.logDir = root.resolve(".run").resolve("logs");
+        this.tokens = LocalTokens.in(root.resolve(".run").resolve("keys"));
     }
 
     private static final String USAGE = """
@@ -229,7 +232,7 @@ public final class Launcher {
         return pg;
     }
 
-    private static Map<String, String> systemProperties(Service service, String databaseUrl, PostgresServer pg) {
+    private Map<String, String> systemProperties(Service service, String databaseUrl, PostgresServer pg) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", String.valueOf(service.port()));
         if (databaseUrl != null) {
@@ -242,6 +245,13 @@ public final class Launcher {
             // convention-service reads organisations and memberships from membership-service; said explicitly
             // rather than left to the default of MEMBERSHIP_URL, so that it follows Service.MEMBERSHIP's port.
             properties.put("quarkus.rest-client.membership.url", Service.MEMBERSHIP.url("").toString());
+        }
+        if (service == Service.GATEWAY) {
+            // The gateway routes to the services of this run and checks tokens against the local key.
+            properties.put("centrale.gateway.membership-url", Service.MEMBERSHIP.url("").toString());
+            properties.put("centrale.gateway.convention-url", Service.CONVENTION.url("").toString());
+            properties.put("centrale.gateway.billing-url", Service.BILLING.url("").toString());
+            properties.put("mp.jwt.verify.publickey.location", tokens.publicKey().toString());
         }
         if (service == Service.BILLING) {
             // billing-service reads the billable items of both; the daily run stays on its cron (06:30).
@@ -283,8 +293,32 @@ public final class Launcher {
             label = "";
         }
         out.append(String.format("%-11s %s%n", "Logs", root.relativize(logDir) + "/"));
+        if (services.contains(Service.GATEWAY)) {
+            out.append("\nTokens for the gateway (Swagger UI: Authorize, then paste one; valid one day):\n");
+            String adherentOf = departementId();
+            for (String role : new String[]{"admin", "finance", "reader", "adherent"}) {
+                if (role.equals("adherent") && adherentOf == null) {
+                    continue;
+                }
+                out.append(String.format("%-11s %s%n", role, tokens.token(role, role.equals("adherent") ? adherentOf : null)));
+            }
+            if (adherentOf != null) {
+                out.append(String.format("%-11s %s%n", "", "(adherent of the Département du Pas-de-Calais, " + adherentOf + ")"));
+            }
+        }
         out.append("\nPress Ctrl-C to stop.");
         System.out.println(out);
+    }
+
+    /** The sample Département's id, for the adherent token; null when membership-service does not know it. */
+    private String departementId() {
+        try {
+            var answer = new Api(Service.MEMBERSHIP, http).get("/api/v1/organisations?q=Pas-de-Calais&category=DEPARTEMENT&size=1");
+            String id = answer.path("items").path(0).path("id").asText(null);
+            return id == null || id.isBlank() ? null : id;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void appendUrls(StringBuilder out, String label, List<Service> services, String path) {
