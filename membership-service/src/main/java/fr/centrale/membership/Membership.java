@@ -65,8 +65,4 @@ public class Membership extends PanacheEntityBase {
         }
         return endsOn.isBefore(today) ? MembershipStatus.ENDED : MembershipStatus.ENDING;
     }
-
-    public boolean isActiveOn(LocalDate day) {
-        return !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
-    }
 }

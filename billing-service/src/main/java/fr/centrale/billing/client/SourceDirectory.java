@@ -2,14 +2,11 @@ package fr.centrale.billing.client;
 
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.billing.BillableItemPage;
+import fr.centrale.common.problem.DependencyUnavailable;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.web.PageResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,7 +34,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class SourceDirectory {
 
-    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
 
     static final String MEMBERSHIP_SERVICE = "membership-service";
     static final String CONVENTION_SERVICE = "convention-service";
@@ -45,7 +41,6 @@ public class SourceDirectory {
     /** Page size of the membership and convention lists: the largest both services accept. */
     static final int LIST_SIZE = 500;
 
-    private static final Logger LOG = Logger.getLogger(SourceDirectory.class);
 
     private static final Comparator<BillableItem> ITEM_ORDER = Comparator.comparing(BillableItem::issueOn)
             .thenComparing(BillableItem::sourceType)
@@ -169,29 +164,8 @@ public class SourceDirectory {
 
     /** What is left of a failure after retries (or an open breaker): the caller should try again later. */
     private static ProblemException unavailable(String service, RuntimeException e) {
-        String reason = reasonOf(e);
-        if (e instanceof CircuitBreakerOpenException || e instanceof TimeoutException || e instanceof SourceServiceNotFound) {
-            LOG.warnf("%s call failed: %s", service, reason); // the stack trace would say nothing more
-        } else {
-            LOG.warnf(e, "%s call failed: %s", service, reason);
-        }
-        return new ProblemException(503, DEPENDENCY_UNAVAILABLE, "Service unavailable",
-                service + " is unavailable: " + reason, null);
-    }
-
-    private static String reasonOf(RuntimeException e) {
-        if (e instanceof CircuitBreakerOpenException) {
-            return "too many recent failures, calls are suspended for a few seconds";
-        }
-        if (e instanceof TimeoutException) {
-            return "no answer in time";
-        }
-        if (e instanceof SourceServiceNotFound) {
-            return "it answered HTTP 404";
-        }
-        if (e instanceof WebApplicationException wae && wae.getResponse() != null) {
-            return "it answered HTTP " + wae.getResponse().getStatus();
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return e instanceof SourceServiceNotFound
+                ? DependencyUnavailable.of(service, e, "it answered HTTP 404", true)
+                : DependencyUnavailable.of(service, e);
     }
 }

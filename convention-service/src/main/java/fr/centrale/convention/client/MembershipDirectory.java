@@ -1,12 +1,9 @@
 package fr.centrale.convention.client;
 
+import fr.centrale.common.problem.DependencyUnavailable;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.web.PageResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -25,9 +22,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class MembershipDirectory {
 
-    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
 
-    private static final Logger LOG = Logger.getLogger(MembershipDirectory.class);
 
     private final MembershipCalls calls;
 
@@ -76,26 +71,6 @@ public class MembershipDirectory {
 
     /** What is left of a failure after retries (or an open breaker): the caller should try again later. */
     private static ProblemException unavailable(RuntimeException e) {
-        String reason = reasonOf(e);
-        if (e instanceof CircuitBreakerOpenException || e instanceof TimeoutException) {
-            LOG.warnf("membership-service call failed: %s", reason); // the stack trace would say nothing more
-        } else {
-            LOG.warnf(e, "membership-service call failed: %s", reason);
-        }
-        return new ProblemException(503, DEPENDENCY_UNAVAILABLE, "Service unavailable",
-                "membership-service is unavailable: " + reason, null);
-    }
-
-    private static String reasonOf(RuntimeException e) {
-        if (e instanceof CircuitBreakerOpenException) {
-            return "too many recent failures, calls are suspended for a few seconds";
-        }
-        if (e instanceof TimeoutException) {
-            return "no answer in time";
-        }
-        if (e instanceof WebApplicationException wae && wae.getResponse() != null) {
-            return "it answered HTTP " + wae.getResponse().getStatus();
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return DependencyUnavailable.of("membership-service", e);
     }
 }

@@ -3,7 +3,6 @@ package fr.centrale.convention.service;
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.convention.Amendment;
-import fr.centrale.convention.AmendmentType;
 import fr.centrale.convention.Beneficiary;
 import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
@@ -204,9 +203,5 @@ public class AmendmentService {
         }
         return new AmendmentView(a.id, c.id, a.number, a.type, a.effectiveOn, a.signedOn, a.organisationId, a.startsOn,
                 a.endsOn, a.maximumAmount, a.amount, a.previousAnnualAmount, a.newAnnualAmount, a.newTier, contribution);
-    }
-
-    static boolean isType(Amendment a, AmendmentType type) {
-        return a.type == type;
     }
 }

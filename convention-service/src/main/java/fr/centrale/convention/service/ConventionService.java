@@ -34,7 +34,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -356,9 +355,5 @@ public class ConventionService {
             throw ProblemException.rule("NOT_ELIGIBLE_FOR_OFFER", "A " + category + " may not sign " + offer.code
                     + (offer.eligibilityNote == null ? "" : " (" + offer.eligibilityNote + ")"), "signatoryId");
         }
-    }
-
-    static List<UUID> ids(List<Beneficiary> beneficiaries) {
-        return new ArrayList<>(beneficiaries.stream().map(b -> b.organisationId).toList());
     }
 }
