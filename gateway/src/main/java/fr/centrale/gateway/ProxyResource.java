@@ -1,5 +1,6 @@
 package fr.centrale.gateway;
 
+import fr.centrale.common.identity.Access;
 import fr.centrale.common.problem.ProblemResponses;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;

@@ -1,4 +1,4 @@
-package fr.centrale.gateway;
+package fr.centrale.common.identity;
 
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,12 @@ import java.util.Set;
  *     <li>{@code reader}: every GET;</li>
  *     <li>{@code adherent}: GET only, and never another organisation's data named in the request
  *     (query {@code organisationId}/{@code debtorId}, or {@code /organisations/{id}}): that is a 404,
- *     so that other organisations' existence is not revealed.</li>
+ *     so that other organisations' existence is not revealed; nor the ledger-wide resources that are
+ *     nobody's own data (billing runs, the billable-item feeds, the titre event feed): 403.</li>
  * </ul>
+ * The gateway decides with it from the token; each service decides again with it from the identity
+ * the gateway forwards ({@link IdentityFilter}), then narrows what an adherent sees to its own
+ * organisation ({@link Caller}).
  */
 public final class Access {
 
@@ -45,7 +49,7 @@ public final class Access {
             return Decision.ALLOW;
         }
         if (roles.contains(ADHERENT)) {
-            if (!read || organisationId == null || organisationId.isBlank()) {
+            if (!read || organisationId == null || organisationId.isBlank() || isLedgerWide(segments)) {
                 return Decision.FORBIDDEN;
             }
             for (String name : List.of("organisationId", "debtorId")) {
@@ -62,6 +66,23 @@ public final class Access {
             return Decision.ALLOW;
         }
         return Decision.FORBIDDEN;
+    }
+
+    /** GET /billing-runs..., /memberships/billable-items, /conventions/billable-items, /titres/events. */
+    private static boolean isLedgerWide(List<String> segments) {
+        if (segments.isEmpty()) {
+            return false;
+        }
+        String first = segments.get(0);
+        if ("billing-runs".equals(first)) {
+            return true;
+        }
+        if (segments.size() == 2) {
+            String second = segments.get(1);
+            return ("billable-items".equals(second) && ("memberships".equals(first) || "conventions".equals(first)))
+                    || ("events".equals(second) && "titres".equals(first));
+        }
+        return false;
     }
 
     /** POST /billing-runs, POST /titres/{id}/payments, POST /titres/{id}/cancellation. */
