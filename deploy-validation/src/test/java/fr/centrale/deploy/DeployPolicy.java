@@ -168,6 +168,9 @@ final class DeployPolicy {
         for (Container container : pod.getContainers()) {
             checkContainer(app, where + " container " + container.getName(), container, pod);
         }
+        if (app.name().equals("gateway") && !pod.getContainers().isEmpty()) {
+            checkTokenKey(where, pod.getContainers().get(0), pod);
+        }
 
         Map<String, String> annotations = Objects.requireNonNullElse(
                 deployment.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of());
@@ -225,6 +228,26 @@ final class DeployPolicy {
         }
         if (!callees.equals(new TreeSet<>(CALLEES.get(app.name())))) {
             fail(where + ": may call " + callees + ", expected " + new TreeSet<>(CALLEES.get(app.name())));
+        }
+    }
+
+    /** The gateway verifies tokens with a key it is given: a mounted Secret (or an https JWKS address). */
+    private void checkTokenKey(String where, Container container, PodSpec pod) {
+        String location = container.getEnv() == null ? null : container.getEnv().stream()
+                .filter(e -> "MP_JWT_VERIFY_PUBLICKEY_LOCATION".equals(e.getName()))
+                .map(e -> e.getValue()).findFirst().orElse(null);
+        if (location == null || location.isBlank()) {
+            fail(where + ": MP_JWT_VERIFY_PUBLICKEY_LOCATION must name the public key that verifies the tokens");
+            return;
+        }
+        if (location.startsWith("https://")) {
+            return;
+        }
+        boolean mountedFromSecret = container.getVolumeMounts().stream()
+                .filter(m -> location.startsWith(m.getMountPath() + "/"))
+                .anyMatch(m -> pod.getVolumes().stream().anyMatch(v -> v.getName().equals(m.getName()) && v.getSecret() != null));
+        if (!mountedFromSecret) {
+            fail(where + ": the token key " + location + " is not in a volume mounted from a Secret");
         }
     }
 
@@ -419,10 +442,14 @@ final class DeployPolicy {
             return;
         }
         Map<String, String> data = Objects.requireNonNullElse(config.get().getData(), Map.of());
-        for (String key : List.of("CENTRALE_Q1_RUN_DAY", "CENTRALE_BILLING_CRON", "CENTRALE_AT_RISK_THRESHOLD")) {
+        for (String key : List.of("CENTRALE_Q1_RUN_DAY", "CENTRALE_BILLING_CRON", "CENTRALE_AT_RISK_THRESHOLD", "JWT_ISSUER")) {
             if (data.getOrDefault(key, "").isBlank()) {
                 fail("ConfigMap centrale-config: " + key + " is missing");
             }
+        }
+        if (!"true".equals(data.get("CENTRALE_IDENTITY_REQUIRED"))) {
+            fail("ConfigMap centrale-config: CENTRALE_IDENTITY_REQUIRED must be true (services answer only the "
+                    + "identity the gateway forwards)");
         }
         for (App app : APPS) {
             if (app.name().equals("gateway")) {

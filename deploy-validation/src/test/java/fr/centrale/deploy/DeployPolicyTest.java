@@ -40,6 +40,20 @@ class DeployPolicyTest {
     }
 
     @Test
+    void aGatewayWithoutItsTokenKey() {
+        assertThat(violations(docs -> ((ObjectNode) container(docs, "gateway")).remove("volumeMounts")))
+                .anySatisfy(v -> assertThat(v).contains("gateway", "token key /etc/centrale/jwt/public.pem"));
+    }
+
+    @Test
+    void servicesThatDoNotRequireTheForwardedIdentity() {
+        assertThat(violations(docs -> docs.stream()
+                .filter(d -> d.path("kind").asText().equals("ConfigMap"))
+                .forEach(d -> ((ObjectNode) d.path("data")).put("CENTRALE_IDENTITY_REQUIRED", "false"))))
+                .anySatisfy(v -> assertThat(v).contains("CENTRALE_IDENTITY_REQUIRED"));
+    }
+
+    @Test
     void aDeploymentRunningAsRoot() {
         assertThat(violations(docs -> ((ObjectNode) pod(docs, "billing-service").path("securityContext"))
                 .put("runAsNonRoot", false)))
