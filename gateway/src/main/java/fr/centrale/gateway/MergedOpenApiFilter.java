@@ -130,6 +130,9 @@ public class MergedOpenApiFilter implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        // The only scheme: smallrye-jwt's automatic one ("SecurityScheme") would be a second Authorize form
+        // whose token no operation sends.
+        openAPI.getComponents().setSecuritySchemes(new java.util.LinkedHashMap<>());
         openAPI.getComponents().addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP)
                 .scheme("bearer")

@@ -75,6 +75,8 @@ class OpenApiMergeTest {
         assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
         assertThat(scheme.path("bearerFormat").asText()).isEqualTo("JWT");
         assertThat(doc.path("security").toString()).contains(MergedOpenApiFilter.SECURITY_SCHEME);
+        // One Authorize form in Swagger UI: the scheme every operation requires, and no other.
+        assertThat(doc.path("components").path("securitySchemes").size()).isEqualTo(1);
         assertThat(doc.path("servers").get(0).path("url").asText()).isEqualTo("/");
     }
 

@@ -2,6 +2,7 @@ package fr.centrale.launcher;
 
 import fr.centrale.testing.PostgresServer;
 
+import fr.centrale.testing.LocalTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A JSON client of one running service. An answer with another status than the expected one fails the
@@ -33,10 +34,23 @@ final class JsonApi {
 
     private final ServiceProcess service;
     private final HttpClient http;
+    private final Map<String, String> headers;
 
     JsonApi(ServiceProcess service, HttpClient http) {
+        this(service, http, Map.of());
+    }
+
+    private JsonApi(ServiceProcess service, HttpClient http, Map<String, String> headers) {
         this.service = service;
         this.http = http;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same API, each request carrying {@code headers} too (e.g. Authorization). */
+    JsonApi with(Map<String, String> headers) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(this.headers);
+        all.putAll(headers);
+        return new JsonApi(service, http, all);
     }
 
     ServiceProcess service() {
@@ -61,6 +75,7 @@ final class JsonApi {
         URI uri = service.url(path);
         String json = body == null ? null : toJson(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        headers.forEach(request::header);
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

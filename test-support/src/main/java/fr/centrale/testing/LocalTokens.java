@@ -1,4 +1,4 @@
-package fr.centrale.launcher;
+package fr.centrale.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,13 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The local signing key and one ready-to-use token per role, for the gateway of the one-command run. The key
+ * The local signing key and one ready-to-use token per role, for the gateway of the one-command run (and of the
+ * system tests). The key
  * pair is generated on the first run into {@code .run/keys/} (never committed: {@code .run/} is ignored) and
  * kept, so tokens printed earlier stay valid until they expire (one day).
  */
-final class LocalTokens {
+public final class LocalTokens {
 
-    static final String ISSUER = "centrale";
+    public static final String ISSUER = "centrale";
     private static final Duration VALIDITY = Duration.ofDays(1);
 
     private final Path publicKey;
@@ -37,7 +38,7 @@ final class LocalTokens {
     }
 
     /** Loads the key pair from {@code dir}, generating it the first time. */
-    static LocalTokens in(Path dir) {
+    public static LocalTokens in(Path dir) {
         Path pub = dir.resolve("public.pem");
         Path priv = dir.resolve("private.pem");
         try {
@@ -60,12 +61,12 @@ final class LocalTokens {
     }
 
     /** Where the gateway reads the public key ({@code mp.jwt.verify.publickey.location}). */
-    Path publicKey() {
+    public Path publicKey() {
         return publicKey;
     }
 
     /** A signed RS256 token for a role; {@code organisationId} for the adherent role. */
-    String token(String role, String organisationId) {
+    public String token(String role, String organisationId) {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
