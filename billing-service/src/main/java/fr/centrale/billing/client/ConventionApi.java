@@ -2,6 +2,8 @@ package fr.centrale.billing.client;
 
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.billing.BillableItemPage;
+import fr.centrale.common.identity.Access;
+import fr.centrale.common.identity.IdentityFilter;
 import fr.centrale.common.web.PageResponse;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
@@ -20,8 +23,11 @@ import java.util.UUID;
  * The raw HTTP contract of convention-service, limited to what billing-service reads. Base URL and
  * connect/read timeouts: {@code quarkus.rest-client.convention.*}. Not to be used directly:
  * {@link SourceDirectory} (through {@link SourceCalls}) adds timeout, retry, circuit breaker and
- * error translation. Dates are sent as yyyy-MM-dd.
+ * error translation. Dates are sent as yyyy-MM-dd. Identifies billing-service as
+ * {@link MembershipApi} does.
  */
+@ClientHeaderParam(name = IdentityFilter.USER, value = SourceDirectory.CALLER)
+@ClientHeaderParam(name = IdentityFilter.ROLES, value = Access.READER)
 @RegisterRestClient(configKey = "convention")
 @Path("/api/v1/conventions")
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,8 @@ package fr.centrale.billing.client;
 
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.billing.BillableItemPage;
+import fr.centrale.common.identity.Access;
+import fr.centrale.common.identity.IdentityFilter;
 import fr.centrale.common.web.PageResponse;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
@@ -21,7 +24,14 @@ import java.util.UUID;
  * connect/read timeouts: {@code quarkus.rest-client.membership.*}. Not to be used directly:
  * {@link SourceDirectory} (through {@link SourceCalls}) adds timeout, retry, circuit breaker and
  * error translation. Dates are sent as yyyy-MM-dd.
+ *
+ * <p>Every call names billing-service as its caller with the {@code reader} role
+ * ({@code X-Centrale-User}, {@code X-Centrale-Roles}), as the gateway would forward it, so that the
+ * call is answered when the source runs with {@code centrale.identity.required=true}; a reader sees
+ * every organisation's data and may only read.
  */
+@ClientHeaderParam(name = IdentityFilter.USER, value = SourceDirectory.CALLER)
+@ClientHeaderParam(name = IdentityFilter.ROLES, value = Access.READER)
 @RegisterRestClient(configKey = "membership")
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

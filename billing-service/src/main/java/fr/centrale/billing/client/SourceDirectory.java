@@ -35,6 +35,8 @@ import java.util.function.Supplier;
 public class SourceDirectory {
 
 
+    /** How billing-service names itself to the sources ({@code X-Centrale-User}). */
+    static final String CALLER = "billing-service";
     static final String MEMBERSHIP_SERVICE = "membership-service";
     static final String CONVENTION_SERVICE = "convention-service";
 

@@ -2,6 +2,7 @@ package fr.centrale.billing.rest;
 
 import fr.centrale.billing.api.ForecastView;
 import fr.centrale.billing.service.ForecastService;
+import fr.centrale.common.identity.Caller;
 import fr.centrale.common.problem.FieldError;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.web.Params;
@@ -30,16 +31,26 @@ public class ForecastResource {
     @Inject
     ForecastService forecasts;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(summary = "Forecast of a debtor for a fiscal year",
             description = "Titres issued that year (net of corrections) and billable items still to issue that year, per purchasing body "
-                    + "and source, with the total. 503 when a source service cannot be reached.")
+                    + "and source, with the total. 503 when a source service cannot be reached. An adherent reads only its own "
+                    + "organisation's forecast, which `debtorId` defaults to.")
     @APIResponse(responseCode = "200", description = "The forecast")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
-    public ForecastView forecast(@QueryParam("debtorId") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid")) String debtorId,
+    public ForecastView forecast(@QueryParam("debtorId") @Parameter(description = "Required, but for an adherent",
+                                         schema = @Schema(type = SchemaType.STRING, format = "uuid")) String debtorId,
                                  @QueryParam("year") @Parameter(required = true, example = "2025") String year) {
-        UUID debtor = Params.uuid("debtorId", debtorId);
+        Caller.Filter filter = caller.filterFor(Params.uuid("debtorId", debtorId));
+        if (filter.nothing()) {
+            throw ProblemException.notFound("Organisation", debtorId);
+        }
+        UUID debtor = filter.organisationId();
         Integer y = Params.integer("year", year);
         List<FieldError> missing = new ArrayList<>();
         if (debtor == null) {

@@ -10,6 +10,7 @@ import fr.centrale.billing.print.IssuingOfficers;
 import fr.centrale.billing.print.TitrePdf;
 import fr.centrale.billing.service.TitreService;
 import fr.centrale.common.idempotency.IdempotencyService;
+import fr.centrale.common.identity.Caller;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.web.PageRequest;
 import fr.centrale.common.web.PageResponse;
@@ -38,8 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
+/**
+ * An adherent ({@link Caller#confinedTo()}) sees only the titres whose debtor is its organisation: the
+ * listings are filtered on it, and any other titre answers 404 exactly as an unknown id does.
+ */
 @Path("/api/v1/titres")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -74,8 +80,12 @@ public class TitreResource {
     @Inject
     IdempotencyService idempotency;
 
+    @Inject
+    Caller caller;
+
     @GET
-    @Operation(summary = "List titres", description = "By debtor, issuer, fiscal year, status and overdue; newest first.")
+    @Operation(summary = "List titres", description = "By debtor, issuer, fiscal year, status and overdue; newest first. "
+            + "An adherent lists only the titres of its own organisation.")
     @APIResponse(responseCode = "200", description = "A page of titres")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public PageResponse<TitreView> list(
@@ -86,9 +96,13 @@ public class TitreResource {
             @QueryParam("overdue") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
             @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) String size) {
-        return titres.list(Params.uuid("debtorId", debtorId), issuer, Params.integer("year", year),
-                Params.enumValue("status", TitreStatus.class, status), bool("overdue", overdue),
-                PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+        Caller.Filter debtor = caller.filterFor(Params.uuid("debtorId", debtorId));
+        PageRequest p = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
+        if (debtor.nothing()) {
+            return new PageResponse<>(List.of(), p.page(), p.size(), 0);
+        }
+        return titres.list(debtor.organisationId(), issuer, Params.integer("year", year),
+                Params.enumValue("status", TitreStatus.class, status), bool("overdue", overdue), p);
     }
 
     @GET
@@ -100,7 +114,7 @@ public class TitreResource {
                     @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", ref = "NotFound")
     public TitreView get(@PathParam("id") String id) {
-        return titres.get(Params.pathId("Titre", id));
+        return visible(id);
     }
 
     @GET
@@ -108,7 +122,7 @@ public class TitreResource {
     @Produces(PDF)
     @Operation(hidden = true)
     public Response printable(@PathParam("id") String id) {
-        TitreView t = titres.get(Params.pathId("Titre", id));
+        TitreView t = visible(id);
         String corrected = t.cancels() == null ? null : titres.get(t.cancels()).number();
         return Response.ok(pdf.render(t, officers.forIssuer(t.issuer()), corrected), PDF)
                 .header("Content-Disposition", "inline; filename=\"" + t.number() + ".pdf\"")
@@ -158,14 +172,18 @@ public class TitreResource {
     @GET
     @Path("/export")
     @Produces("text/csv")
-    @Operation(summary = "Export titres as CSV", description = "For Excel in French: UTF-8 with BOM, `;`, decimal comma, dates dd/MM/yyyy.")
+    @Operation(summary = "Export titres as CSV", description = "For Excel in French: UTF-8 with BOM, `;`, decimal comma, dates dd/MM/yyyy. "
+            + "An adherent exports only the titres of its own organisation.")
     @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response export(@QueryParam("year") @Parameter(example = "2025") String year,
-                           @QueryParam("issuer") @Parameter(example = "RESAH") String issuer) {
+                           @QueryParam("issuer") @Parameter(example = "RESAH") String issuer,
+                           @QueryParam("debtorId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String debtorId) {
         Integer y = Params.integer("year", year);
+        Caller.Filter debtor = caller.filterFor(Params.uuid("debtorId", debtorId));
+        List<TitreView> rows = debtor.nothing() ? List.of() : titres.all(debtor.organisationId(), y, issuer);
         String name = "titres" + (issuer == null || issuer.isBlank() ? "" : "-" + issuer.trim().toUpperCase()) + (y == null ? "" : "-" + y) + ".csv";
-        return Response.ok(TitresCsv.of(titres.all(y, issuer)), "text/csv; charset=UTF-8")
+        return Response.ok(TitresCsv.of(rows), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
@@ -188,6 +206,14 @@ public class TitreResource {
             throw ProblemException.invalid("limit", "must be between 1 and 500");
         }
         return titres.events(from == null ? 0 : from, n == null ? 100 : n);
+    }
+
+    /** The titre, if the caller may see it: another organisation's titre is 404 to an adherent, as an unknown id is. */
+    private TitreView visible(String id) {
+        UUID titreId = Params.pathId("Titre", id);
+        TitreView t = titres.get(titreId);
+        caller.requireSees(t.debtor().id(), "Titre", titreId);
+        return t;
     }
 
     private static Boolean bool(String name, String value) {

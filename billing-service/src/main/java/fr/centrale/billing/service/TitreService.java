@@ -210,11 +210,15 @@ public class TitreService {
         return new TitreEventView(items, last, more);
     }
 
-    /** Every titre of a fiscal year (and issuer), for the CSV export. */
+    /** Every titre of a debtor, a fiscal year and an issuer (each optional), for the CSV export. */
     @Transactional
-    public List<TitreView> all(Integer year, String issuer) {
+    public List<TitreView> all(UUID debtorId, Integer year, String issuer) {
         StringBuilder q = new StringBuilder("from Titre t where 1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (debtorId != null) {
+            q.append(" and t.debtorId = :debtor");
+            params.put("debtor", debtorId);
+        }
         if (year != null) {
             q.append(" and t.fiscalYear = :year");
             params.put("year", year);

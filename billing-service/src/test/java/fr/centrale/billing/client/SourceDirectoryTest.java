@@ -1,11 +1,13 @@
 package fr.centrale.billing.client;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.centrale.billing.testing.SourceServicesStub;
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.billing.BillableItem.Kind;
 import fr.centrale.common.billing.BillableItem.SourceType;
 import fr.centrale.common.billing.BillableItemPage;
+import fr.centrale.common.identity.IdentityFilter;
 import fr.centrale.common.problem.ProblemException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -28,6 +30,8 @@ import java.util.function.Consumer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -356,6 +360,33 @@ class SourceDirectoryTest {
 
         assertUnavailable(() -> directory.itemsOfDebtor(debtor, THROUGH), "membership-service", "HTTP 404");
         server().verify(1, getRequestedFor(urlPathEqualTo(MEMBERSHIPS + "/" + membership + "/billing-schedule")));
+    }
+
+    // ---- identity ----
+
+    @Test
+    void everyCallNamesBillingServiceAsAReader() {
+        UUID debtor = UUID.randomUUID();
+        stubOrganisation(debtor, "Commune de Lens", "21620498000016", "17 bis place Jean Jaurès", "62300", "Lens", null, null);
+        stubPurchasingBody("RESAH", "Réseau des acheteurs hospitaliers", 30, null);
+        stubMembershipFeed(List.of(item(SourceType.MEMBERSHIP, UUID.randomUUID(), 1, debtor, THROUGH)));
+        stubConventionFeed(List.of(item(SourceType.CONVENTION, UUID.randomUUID(), 1, debtor, THROUGH)));
+
+        assertThat(directory.debtor(debtor)).isPresent();
+        assertThat(directory.issuer("RESAH")).isPresent();
+        assertThat(directory.membershipItems(THROUGH, null, 500).items()).hasSize(1);
+        assertThat(directory.conventionItems(THROUGH, null, 500).items()).hasSize(1);
+        assertThat(directory.itemsOfDebtor(debtor, THROUGH)).hasSize(2);
+
+        List<LoggedRequest> received = server().findAll(anyRequestedFor(anyUrl()));
+        assertThat(received).extracting(r -> r.getUrl().replaceAll("[?].*", "").replaceAll("[0-9a-f-]{36}", "{id}"))
+                .containsExactlyInAnyOrder(ORGANISATIONS + "/{id}", PURCHASING_BODIES + "/RESAH", MEMBERSHIP_ITEMS,
+                        CONVENTION_ITEMS, MEMBERSHIPS, CONVENTIONS, MEMBERSHIPS + "/{id}/billing-schedule",
+                        CONVENTIONS + "/{id}/billing-schedule");
+        assertThat(received).allSatisfy(r -> {
+            assertThat(r.getHeader(IdentityFilter.USER)).isEqualTo("billing-service");
+            assertThat(r.getHeader(IdentityFilter.ROLES)).isEqualTo("reader");
+        });
     }
 
     // ---- failures ----

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.centrale.common.billing.BillableItem;
+import fr.centrale.common.identity.IdentityFilter;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.net.URI;
@@ -32,6 +33,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -52,6 +56,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  *
  * <p>Every helper can be called again: it replaces what the same helper stubbed before for the same
  * resource (fixed stub ids), and always wins over the defaults (which have a lower priority).
+ *
+ * <p>Like the real services with {@code centrale.identity.required=true}, both answer 401 to a
+ * request that does not carry the caller's roles ({@code X-Centrale-Roles}), whatever is stubbed.
  */
 public class SourceServicesStub implements QuarkusTestResourceLifecycleManager {
 
@@ -70,6 +77,9 @@ public class SourceServicesStub implements QuarkusTestResourceLifecycleManager {
 
     /** Lower priority than the default (5), so that any specific stub wins over the defaults. */
     private static final int DEFAULTS_PRIORITY = 100;
+
+    /** Higher priority than any stub: a request without identity is refused whatever is stubbed. */
+    private static final int IDENTITY_PRIORITY = 1;
 
     private static final String SCHEDULE_PATH = "/([0-9a-fA-F-]{36})/billing-schedule";
 
@@ -238,6 +248,10 @@ public class SourceServicesStub implements QuarkusTestResourceLifecycleManager {
 
     private static void stubDefaults() {
         WireMockServer s = server();
+        s.stubFor(any(anyUrl()).withHeader(IdentityFilter.ROLES, absent()).atPriority(IDENTITY_PRIORITY)
+                .willReturn(aResponse().withStatus(401)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\": \"Unauthorized\", \"status\": 401, \"code\": \"UNAUTHORIZED\"}")));
         s.stubFor(get(urlPathMatching(ORGANISATIONS + "/.*")).atPriority(DEFAULTS_PRIORITY)
                 .willReturn(notFound("Organisation does not exist")));
         s.stubFor(get(urlPathMatching(PURCHASING_BODIES + "/.*")).atPriority(DEFAULTS_PRIORITY)

@@ -1,0 +1,232 @@
+package fr.centrale.billing.rest;
+
+import fr.centrale.billing.testing.SourceServicesStub;
+import fr.centrale.common.identity.IdentityFilter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static fr.centrale.billing.rest.Ledger.debtor;
+import static fr.centrale.billing.rest.Ledger.issuer;
+import static fr.centrale.billing.rest.Ledger.item;
+import static fr.centrale.billing.rest.Ledger.run;
+import static fr.centrale.common.billing.BillableItem.SourceType.MEMBERSHIP;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An adherent (roles {@code adherent}, organisation A, as the gateway forwards them) sees only A's
+ * titres and forecast: another organisation's titre answers exactly as an unknown one, the ledger-wide
+ * resources and every write are refused. Every GET of the API is checked, and a GET added to the API
+ * without a check here fails {@link #everyGetOfTheApiIsCheckedHere()}.
+ */
+@QuarkusTest
+class AdherentIsolationTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PDF = "application/pdf";
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    private String issuer;
+    private UUID a;
+    private UUID b;
+    private String titreOfA;
+    private String titreOfB;
+    private String runId;
+
+    /**
+     * One purchasing body, two debtors: A owes 600,00 € issued on 02/01/2024 and 300,00 € to issue on
+     * 01/06/2024; B owes 900,00 € issued and 450,00 € to issue.
+     */
+    @BeforeEach
+    void twoDebtorsWithATitreEach() {
+        SourceServicesStub.reset();
+        breakers.resetAll();
+        issuer = issuer(30, null);
+        a = debtor("Commune de Lens");
+        b = debtor("Commune de Liévin");
+        UUID ofA = UUID.randomUUID();
+        UUID ofB = UUID.randomUUID();
+        SourceServicesStub.stubMembershipFeed(List.of(
+                item(MEMBERSHIP, ofA, 1, issuer, a, "Cotisation 2024", "2024-01-01", "2024-05-31", "2024-01-02", null, "600.00", "600.00", 30),
+                item(MEMBERSHIP, ofA, 2, issuer, a, "Cotisation 2024 (suite)", "2024-06-01", "2024-12-31", "2024-06-01", null, "300.00", "300.00", 30),
+                item(MEMBERSHIP, ofB, 1, issuer, b, "Cotisation 2024", "2024-01-01", "2024-05-31", "2024-01-02", null, "900.00", "900.00", 30),
+                item(MEMBERSHIP, ofB, 2, issuer, b, "Cotisation 2024 (suite)", "2024-06-01", "2024-12-31", "2024-06-01", null, "450.00", "450.00", 30)));
+        runId = run("2024-01-02").statusCode(201).body("issuedCount", equalTo(2)).extract().path("id");
+        titreOfA = given().queryParam("debtorId", a).when().get("/api/v1/titres").then().extract().path("items[0].id");
+        titreOfB = given().queryParam("debtorId", b).when().get("/api/v1/titres").then().extract().path("items[0].id");
+    }
+
+    private static RequestSpecification as(String roles) {
+        return given().header(IdentityFilter.USER, "someone@example.fr").header(IdentityFilter.ROLES, roles);
+    }
+
+    private static RequestSpecification adherentOf(Object organisation) {
+        return as("adherent").header(IdentityFilter.ORGANISATION, organisation.toString());
+    }
+
+    // ---- every GET ----
+
+    /** Each GET of the API (as OpenAPI names it) and what it shows an adherent of A. */
+    private Map<String, Executable> everyGet() {
+        Map<String, Executable> checks = new LinkedHashMap<>();
+        checks.put("/api/v1/titres", this::theListHoldsOnlyOwnTitres);
+        checks.put("/api/v1/titres/{id}", this::anotherOrganisationsTitreIsUnknown);
+        checks.put("/api/v1/titres/export", this::theExportHoldsOnlyOwnRows);
+        checks.put("/api/v1/titres/events", () -> forbidden("/api/v1/titres/events"));
+        checks.put("/api/v1/forecasts", this::theForecastIsOwnOnly);
+        checks.put("/api/v1/billing-runs", () -> forbidden("/api/v1/billing-runs"));
+        checks.put("/api/v1/billing-runs/{id}", () -> forbidden("/api/v1/billing-runs/" + runId));
+        return checks;
+    }
+
+    @Test
+    void everyGetShowsAnAdherentOnlyItsOwnData() {
+        assertAll(everyGet().entrySet().stream().map(e -> (Executable) () -> {
+            try {
+                e.getValue().execute();
+            } catch (AssertionError failure) {
+                throw new AssertionError("GET " + e.getKey() + ": " + failure.getMessage(), failure);
+            }
+        }));
+    }
+
+    @Test
+    void everyGetOfTheApiIsCheckedHere() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().path("paths");
+        Set<String> gets = new TreeSet<>();
+        paths.forEach((path, operations) -> {
+            if (operations.containsKey("get")) {
+                gets.add(path);
+            }
+        });
+        assertEquals(gets, new TreeSet<>(everyGet().keySet()), "the GET operations of /q/openapi and those checked here");
+    }
+
+    private void theListHoldsOnlyOwnTitres() {
+        adherentOf(a).when().get("/api/v1/titres").then().statusCode(200)
+                .body("total", equalTo(1)).body("items.id", equalTo(List.of(titreOfA)));
+        adherentOf(a).queryParam("issuer", issuer).queryParam("year", 2024).when().get("/api/v1/titres").then()
+                .statusCode(200).body("total", equalTo(1)).body("items.id", equalTo(List.of(titreOfA)));
+        adherentOf(a).queryParam("debtorId", a).when().get("/api/v1/titres").then()
+                .statusCode(200).body("items.id", equalTo(List.of(titreOfA)));
+        adherentOf(a).queryParam("debtorId", b).when().get("/api/v1/titres").then()
+                .statusCode(404).contentType(PROBLEM);
+    }
+
+    private void anotherOrganisationsTitreIsUnknown() {
+        for (String accept : List.of(ContentType.JSON.toString(), PDF)) {
+            adherentOf(a).accept(accept).when().get("/api/v1/titres/" + titreOfA).then().statusCode(200).contentType(accept);
+            String unknown = UUID.randomUUID().toString();
+            ExtractableResponse<Response> ofB = adherentOf(a).accept(accept).when().get("/api/v1/titres/" + titreOfB)
+                    .then().statusCode(404).contentType(PROBLEM).extract();
+            ExtractableResponse<Response> ofNobody = adherentOf(a).accept(accept).when().get("/api/v1/titres/" + unknown)
+                    .then().statusCode(404).contentType(PROBLEM).extract();
+            assertEquals(ofNobody.asString().replace(unknown, "{id}"), ofB.asString().replace(titreOfB, "{id}"), accept);
+        }
+    }
+
+    private void theExportHoldsOnlyOwnRows() {
+        String csv = export(adherentOf(a).queryParam("issuer", issuer));
+        String[] lines = csv.split("\r\n");
+        assertEquals(2, lines.length, csv);
+        assertTrue(lines[1].contains(";Commune de Lens;"), lines[1]);
+        assertFalse(csv.contains("Liévin"), csv);
+        assertEquals(csv, export(adherentOf(a)));
+        adherentOf(a).queryParam("debtorId", b).when().get("/api/v1/titres/export").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    private void theForecastIsOwnOnly() {
+        for (RequestSpecification request : List.of(adherentOf(a), adherentOf(a).queryParam("debtorId", a))) {
+            request.queryParam("year", 2024).when().get("/api/v1/forecasts").then().statusCode(200)
+                    .body("debtorId", equalTo(a.toString()))
+                    .body("total", equalTo(900.00f)).body("issued", equalTo(600.00f)).body("toIssue", equalTo(300.00f))
+                    .body("byIssuer", hasSize(1))
+                    .body("byIssuer[0].issuer", equalTo(issuer))
+                    .body("byIssuer[0].total", equalTo(900.00f))
+                    .body("lines.amount", equalTo(List.of(600.00f, 300.00f)));
+        }
+        adherentOf(a).queryParam("debtorId", b).queryParam("year", 2024).when().get("/api/v1/forecasts").then()
+                .statusCode(404).contentType(PROBLEM);
+    }
+
+    private static String export(RequestSpecification request) {
+        return new String(request.when().get("/api/v1/titres/export").then().statusCode(200).extract().asByteArray(),
+                StandardCharsets.UTF_8);
+    }
+
+    private static void forbidden(String path) {
+        adherentOf(UUID.randomUUID()).when().get(path).then().statusCode(403).contentType(PROBLEM).body("code", equalTo("FORBIDDEN"));
+    }
+
+    // ---- everybody else ----
+
+    @Test
+    void aReaderSeesEveryOrganisation() {
+        as("reader").queryParam("issuer", issuer).when().get("/api/v1/titres").then().statusCode(200).body("total", equalTo(2));
+        as("reader").when().get("/api/v1/titres/" + titreOfB).then().statusCode(200).body("debtor.id", equalTo(b.toString()));
+        String csv = export(as("reader").queryParam("issuer", issuer));
+        assertTrue(csv.contains("Lens") && csv.contains("Liévin"), csv);
+        as("reader").queryParam("debtorId", b).queryParam("year", 2024).when().get("/api/v1/forecasts").then()
+                .statusCode(200).body("total", equalTo(1350.00f));
+        as("reader").when().get("/api/v1/billing-runs/" + runId).then().statusCode(200);
+    }
+
+    // ---- writes ----
+
+    @Test
+    void onlyFinanceWrites() {
+        long runs = ((Number) given().when().get("/api/v1/billing-runs").then().extract().path("total")).longValue();
+        for (RequestSpecification refused : List.of(adherentOf(a), as("reader"))) {
+            refused.contentType(ContentType.JSON).body(Map.of("amount", 100, "paidOn", "2024-01-20", "reference", "VIR-1"))
+                    .when().post("/api/v1/titres/" + titreOfA + "/payments").then().statusCode(403).contentType(PROBLEM);
+        }
+        for (RequestSpecification refused : List.of(adherentOf(a), as("reader"))) {
+            refused.contentType(ContentType.JSON).body(Map.of("reason", "Erreur"))
+                    .when().post("/api/v1/titres/" + titreOfA + "/cancellation").then().statusCode(403).contentType(PROBLEM);
+        }
+        for (RequestSpecification refused : List.of(adherentOf(a), as("reader"))) {
+            refused.contentType(ContentType.JSON).body(Map.of("asOf", "2024-06-01"))
+                    .when().post("/api/v1/billing-runs").then().statusCode(403).contentType(PROBLEM);
+        }
+        given().when().get("/api/v1/titres/" + titreOfA).then()
+                .body("paidAmount", equalTo(0.00f)).body("cancelledAmount", equalTo(0.00f)).body("correctedBy", nullValue());
+        given().queryParam("issuer", issuer).when().get("/api/v1/titres").then().body("total", equalTo(2));
+        given().when().get("/api/v1/billing-runs").then().body("total", equalTo((int) runs));
+
+        as("finance").contentType(ContentType.JSON).body(Map.of("amount", 100, "paidOn", "2024-01-20", "reference", "VIR-1"))
+                .when().post("/api/v1/titres/" + titreOfA + "/payments").then().statusCode(201).body("paidAmount", equalTo(100.00f));
+    }
+
+    // ---- malformed identities ----
+
+    @Test
+    void anAdherentWithoutAValidOrganisationIsForbidden() {
+        adherentOf("not-a-uuid").when().get("/api/v1/titres").then().statusCode(403).contentType(PROBLEM);
+        as("adherent").when().get("/api/v1/titres").then().statusCode(403).contentType(PROBLEM);
+    }
+}
