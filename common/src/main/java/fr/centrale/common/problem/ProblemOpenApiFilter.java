@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Declares the problem+json error answers once (BadRequest, NotFound, Conflict, Unprocessable,
- * ServiceUnavailable) so that every operation refers to them. Enabled by
+ * ServiceUnavailable, Unauthorized, Forbidden) so that every operation refers to them, and adds the
+ * identity answers (401, 403) to every {@code /api/} operation. Enabled by
  * {@code mp.openapi.filter=fr.centrale.common.problem.ProblemOpenApiFilter}.
  */
 public class ProblemOpenApiFilter implements OASFilter {
@@ -45,6 +47,31 @@ public class ProblemOpenApiFilter implements OASFilter {
         components.addResponse("ServiceUnavailable", response("A service this one depends on is unavailable; nothing was written",
                 "{\"type\": \"https://centrale.example/problems/dependency-unavailable\", \"title\": \"Service unavailable\", "
                         + "\"status\": 503, \"detail\": \"membership-service does not answer\", \"code\": \"DEPENDENCY_UNAVAILABLE\"}"));
+        components.addResponse("Unauthorized", response("No valid bearer token (at the gateway), or no identity forwarded by it",
+                "{\"type\": \"https://centrale.example/problems/unauthorized\", \"title\": \"Unauthorized\", \"status\": 401, "
+                        + "\"detail\": \"A bearer token is required\", \"code\": \"UNAUTHORIZED\"}"));
+        components.addResponse("Forbidden", response("The caller's roles do not allow this operation",
+                "{\"type\": \"https://centrale.example/problems/forbidden\", \"title\": \"Forbidden\", \"status\": 403, "
+                        + "\"detail\": \"The roles [reader] do not allow POST /api/v1/billing-runs\", \"code\": \"FORBIDDEN\"}"));
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> {
+                if (path.startsWith("/api/")) {
+                    item.getOperations().values().forEach(ProblemOpenApiFilter::addIdentityAnswers);
+                }
+            });
+        }
+    }
+
+    private static void addIdentityAnswers(Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        if (!operation.getResponses().hasAPIResponse("401")) {
+            operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().ref("#/components/responses/Unauthorized"));
+        }
+        if (!operation.getResponses().hasAPIResponse("403")) {
+            operation.getResponses().addAPIResponse("403", OASFactory.createAPIResponse().ref("#/components/responses/Forbidden"));
+        }
     }
 
     private static APIResponse response(String description, String example) {
