@@ -122,7 +122,7 @@ public final class Launcher {
         for (Service s : services) {
             System.out.println("Starting " + s.module() + " on port " + s.port() + " (log: " + root.relativize(logDir)
                     .resolve(s.module() + ".log") + ")…");
-            startService(s, systemProperties(s, databaseUrls.get(s), pg));
+            startService(s, systemProperties(s, databaseUrls.get(s), pg, tokens));
         }
         // They start in parallel; each gets its own timeout from the moment we begin waiting for it.
         for (ServiceProcess p : snapshot()) {
@@ -233,7 +233,8 @@ public final class Launcher {
         return pg;
     }
 
-    private Map<String, String> systemProperties(Service service, String databaseUrl, PostgresServer pg) {
+    /** How the run command configures {@code service}: its port, its database, the services it calls, the token key. */
+    static Map<String, String> systemProperties(Service service, String databaseUrl, PostgresServer pg, LocalTokens tokens) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", String.valueOf(service.port()));
         if (databaseUrl != null) {

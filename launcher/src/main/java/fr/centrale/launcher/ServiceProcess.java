@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
 
     /** Small and quick to start: four services and PostgreSQL on a laptop. */
-    private static final List<String> JVM_OPTIONS =
+    static final List<String> JVM_OPTIONS =
             List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xmx256m");
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -42,6 +42,14 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        // The class-data archive the build leaves next to the jar (quarkus.package.jar.appcds.enabled): the
+        // JVM maps the classes it loaded at start-up instead of loading them again. auto: a stale archive
+        // (another JDK) is ignored, not fatal.
+        Path archive = service.runJar(root).resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add("-Xshare:auto");
+        }
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
         command.add(service.runJar(root).toString());
@@ -74,6 +82,11 @@ final class ServiceProcess {
      * process dies or the timeout passes first.
      */
     void awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
+        awaitReady(http, timeout, POLL_INTERVAL);
+    }
+
+    /** As {@link #awaitReady(HttpClient, Duration)}, polling every {@code interval}. */
+    void awaitReady(HttpClient http, Duration timeout, Duration interval) throws InterruptedException {
         HttpRequest ready = HttpRequest.newBuilder(service.url("/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
@@ -93,7 +106,7 @@ final class ServiceProcess {
             if (System.nanoTime() > deadline) {
                 throw failure(service.module() + " was not ready after " + timeout.toSeconds() + " s");
             }
-            Thread.sleep(POLL_INTERVAL.toMillis());
+            Thread.sleep(interval.toMillis());
         }
     }
 
