@@ -1,5 +1,7 @@
 package fr.centrale.convention.client;
 
+import fr.centrale.common.identity.Access;
+import fr.centrale.common.identity.IdentityFilter;
 import fr.centrale.common.web.PageResponse;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.UUID;
@@ -17,11 +20,18 @@ import java.util.UUID;
  * The raw HTTP contract of membership-service, limited to what convention-service reads. Base URL
  * and connect/read timeouts: {@code quarkus.rest-client.membership.*}. Not to be used directly:
  * {@link MembershipDirectory} adds timeout, retry, circuit breaker and error translation.
+ * <p>
+ * convention-service calls as itself, with the identity headers a gateway-forwarded request carries and the
+ * reader role (it only reads), so that membership-service answers it when {@code centrale.identity.required=true}.
  */
 @RegisterRestClient(configKey = "membership")
+@ClientHeaderParam(name = IdentityFilter.USER, value = MembershipApi.SERVICE_USER)
+@ClientHeaderParam(name = IdentityFilter.ROLES, value = Access.READER)
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 interface MembershipApi {
+
+    String SERVICE_USER = "convention-service";
 
     @GET
     @Path("/organisations/{id}")

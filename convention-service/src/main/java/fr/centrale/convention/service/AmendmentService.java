@@ -47,6 +47,9 @@ public class AmendmentService {
     @Inject
     MembershipDirectory directory;
 
+    @Inject
+    ConventionVisibility visibility;
+
     @Transactional
     public AmendmentView create(UUID conventionId, AmendmentRequest request) {
         Convention c = conventionService.requireForUpdate(conventionId);
@@ -72,8 +75,8 @@ public class AmendmentService {
 
     @Transactional
     public List<AmendmentView> list(UUID conventionId) {
-        Convention c = conventionService.require(conventionId);
-        return c.amendments.stream().map(a -> view(c, a)).toList();
+        Convention c = conventionService.readable(conventionId);
+        return c.amendments.stream().filter(a -> visibility.showsLineOf(c, a.organisationId)).map(a -> view(c, a)).toList();
     }
 
     private void addBeneficiary(Convention c, Amendment a, AmendmentRequest r) {

@@ -1,6 +1,7 @@
 package fr.centrale.convention.service;
 
 import fr.centrale.common.billing.BillableItem;
+import fr.centrale.common.identity.Caller;
 import fr.centrale.common.organisation.Category;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.time.ParisClock;
@@ -59,6 +60,9 @@ public class ConventionService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ConventionVisibility visibility;
 
     @ConfigProperty(name = "centrale.at-risk-threshold", defaultValue = "0.80")
     BigDecimal atRiskThreshold;
@@ -172,23 +176,29 @@ public class ConventionService {
 
     @Transactional
     public ConventionView get(UUID id) {
-        return view(require(id));
+        return view(readable(id));
     }
 
     @Transactional
     public PageResponse<ConventionView> list(UUID organisationId, String offer, ConventionStatus status, PageRequest page) {
-        var query = conventions.search(organisationId, offer, status, ParisClock.today(clock));
+        Caller.Filter filter = visibility.filterFor(organisationId); // an adherent's: signed by it or benefiting it
+        if (filter.nothing()) {
+            return new PageResponse<>(List.of(), page.page(), page.size(), 0);
+        }
+        var query = conventions.search(filter.organisationId(), offer, status, ParisClock.today(clock));
         List<ConventionView> items = query.page(page.page(), page.size()).list().stream().map(this::view).toList();
         return new PageResponse<>(items, page.page(), page.size(), query.count());
     }
 
     @Transactional
     public List<BillableItem> schedule(UUID id) {
-        return schedules.itemsOf(require(id));
+        Convention c = readable(id);
+        return schedules.itemsOf(c).stream().filter(i -> visibility.showsLineOf(c, i.debtorId())).toList();
     }
 
     ConventionView view(Convention c) {
-        List<BeneficiaryView> beneficiaries = c.beneficiaries.stream().map(b -> BeneficiaryView.of(b, atRiskThreshold)).toList();
+        List<BeneficiaryView> beneficiaries = c.beneficiaries.stream().filter(b -> visibility.showsLineOf(c, b.organisationId))
+                .map(b -> BeneficiaryView.of(b, atRiskThreshold)).toList();
         AuthorizingAct act = c.actNumber == null && c.actDate == null && c.actBody == null ? null
                 : new AuthorizingAct(c.actNumber, c.actDate, c.actBody);
         BudgetLine budget = c.budgetOperation == null && c.budgetAccount == null ? null
@@ -204,6 +214,13 @@ public class ConventionService {
 
     Convention require(UUID id) {
         return conventions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Convention", id));
+    }
+
+    /** The convention, when the caller may see it ({@link ConventionVisibility}); else 404 as if unknown. */
+    Convention readable(UUID id) {
+        Convention c = require(id);
+        visibility.requireVisible(c);
+        return c;
     }
 
     /**

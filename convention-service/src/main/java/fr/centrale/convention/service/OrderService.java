@@ -39,6 +39,9 @@ public class OrderService {
     @Inject
     PurchaseOrderRepository orders;
 
+    @Inject
+    ConventionVisibility visibility;
+
     @ConfigProperty(name = "centrale.at-risk-threshold", defaultValue = "0.80")
     BigDecimal atRiskThreshold;
 
@@ -87,16 +90,18 @@ public class OrderService {
 
     @Transactional
     public List<OrderView> list(UUID conventionId) {
-        Convention c = conventionService.require(conventionId);
-        return orders.ofConvention(c.id).stream().map(o -> new OrderView(o.id, c.id, o.organisationId, o.amount,
-                o.orderedOn, o.reference, null, null, null, null)).toList();
+        Convention c = conventionService.readable(conventionId);
+        return orders.ofConvention(c.id).stream().filter(o -> visibility.showsLineOf(c, o.organisationId))
+                .map(o -> new OrderView(o.id, c.id, o.organisationId, o.amount, o.orderedOn, o.reference,
+                        null, null, null, null)).toList();
     }
 
     /** The beneficiaries at risk or lapsed, and who must tell the purchasing body. */
     @Transactional
     public List<AlertView> alerts(UUID conventionId) {
-        Convention c = conventionService.require(conventionId);
-        return c.beneficiaries.stream().filter(b -> b.statusWith(atRiskThreshold) != BeneficiaryStatus.ACTIVE)
+        Convention c = conventionService.readable(conventionId);
+        return c.beneficiaries.stream().filter(b -> visibility.showsLineOf(c, b.organisationId))
+                .filter(b -> b.statusWith(atRiskThreshold) != BeneficiaryStatus.ACTIVE)
                 .map(b -> alert(c, b)).toList();
     }
 

@@ -84,6 +84,10 @@ class MembershipDirectoryTest {
 
         assertThat(directory.organisation(id)).contains(
                 new OrganisationSummary(id, "Commune de Béthune", "21620041600011", Category.COMMUNE, 25_000, 450, "62"));
+        // As itself, read-only: membership-service answers it also when it requires the forwarded identity.
+        server().verify(1, getRequestedFor(urlPathEqualTo(ORGANISATIONS + "/" + id))
+                .withHeader("X-Centrale-User", equalTo("convention-service"))
+                .withHeader("X-Centrale-Roles", equalTo("reader")));
     }
 
     @Test
@@ -116,6 +120,8 @@ class MembershipDirectoryTest {
         assertThat(directory.isMemberOn(organisation, "CAIH", DAY)).isEqualTo(member);
         assertThat(directory.holdsMembershipOn(organisation, "CAIH", DAY)).isEqualTo(holds);
         server().verify(2, getRequestedFor(urlPathEqualTo(MEMBERSHIPS))
+                .withHeader("X-Centrale-User", equalTo("convention-service"))
+                .withHeader("X-Centrale-Roles", equalTo("reader"))
                 .withQueryParam("organisationId", equalTo(organisation.toString()))
                 .withQueryParam("purchasingBody", equalTo("CAIH"))
                 .withQueryParam("activeOn", equalTo("2025-06-30")));

@@ -20,9 +20,14 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
         return find("siret", siret).firstResultOptional();
     }
 
-    public PanacheQuery<Organisation> search(String siret, Category category, String q) {
+    /** @param id only this organisation (an adherent's own), or null for any */
+    public PanacheQuery<Organisation> search(UUID id, String siret, Category category, String q) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (id != null) {
+            where.add("id = :id");
+            params.and("id", id);
+        }
         if (siret != null) {
             where.add("siret = :siret");
             params.and("siret", siret);

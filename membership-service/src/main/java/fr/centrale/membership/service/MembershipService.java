@@ -1,6 +1,7 @@
 package fr.centrale.membership.service;
 
 import fr.centrale.common.billing.BillableItem;
+import fr.centrale.common.identity.Caller;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.time.ParisClock;
 import fr.centrale.common.time.Q1RunDay;
@@ -57,6 +58,9 @@ public class MembershipService {
     @Inject
     Q1RunDay q1RunDay;
 
+    @Inject
+    Caller caller;
+
     @Transactional
     public MembershipView create(MembershipRequest request) {
         // The lock serialises concurrent bulletins of one organisation, so two cannot both pass the overlap check.
@@ -90,20 +94,24 @@ public class MembershipService {
     @Transactional
     public PageResponse<MembershipView> list(UUID organisationId, String purchasingBody, LocalDate activeOn,
                                              PageRequest page) {
+        Caller.Filter filter = caller.filterFor(organisationId); // an adherent lists only its own memberships
+        if (filter.nothing()) {
+            return new PageResponse<>(List.of(), page.page(), page.size(), 0);
+        }
         UUID bodyId = null;
         if (purchasingBody != null && !purchasingBody.isBlank()) {
             bodyId = bodies.findByIdOrCode(purchasingBody)
                     .orElseThrow(() -> ProblemException.invalid("purchasingBody", "unknown purchasing body " + purchasingBody))
                     .id;
         }
-        var query = memberships.search(organisationId, bodyId, activeOn);
+        var query = memberships.search(filter.organisationId(), bodyId, activeOn);
         List<MembershipView> items = query.page(page.page(), page.size()).list().stream().map(this::view).toList();
         return new PageResponse<>(items, page.page(), page.size(), query.count());
     }
 
     @Transactional
     public MembershipView get(UUID id) {
-        return view(require(id));
+        return view(readable(id));
     }
 
     /** A registered non-renewal letter (RESAH): in time by 30 October, else one more year (D-1, D-7). */
@@ -157,7 +165,7 @@ public class MembershipService {
     /** The membership's billable items issued on or before {@code through} (default: end of next year). */
     @Transactional
     public List<BillableItem> schedule(UUID id, LocalDate through) {
-        Membership m = require(id);
+        Membership m = readable(id);
         LocalDate until = through != null ? through : LocalDate.of(ParisClock.today(clock).getYear() + 1, 12, 31);
         return MembershipBillingSchedule.items(facts(m, fees.tableOf(m.purchasingBody.id)), until, q1RunDay);
     }
@@ -188,8 +196,11 @@ public class MembershipService {
         return MembershipView.of(m, ParisClock.today(clock));
     }
 
-    private Membership require(UUID id) {
-        return memberships.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Membership", id));
+    /** The membership, when the caller may see it (an adherent only its own); else 404 as if unknown. */
+    private Membership readable(UUID id) {
+        Membership m = memberships.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Membership", id));
+        caller.requireSees(m.organisation.id, "Membership", id);
+        return m;
     }
 
     private Membership requireForUpdate(UUID id) {

@@ -1,5 +1,6 @@
 package fr.centrale.membership.service;
 
+import fr.centrale.common.identity.Caller;
 import fr.centrale.common.problem.FieldError;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.web.PageRequest;
@@ -41,6 +42,9 @@ public class OrganisationService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Caller caller;
+
     @Transactional
     public OrganisationView create(OrganisationRequest request) {
         String siret = PurchasingBodyService.siretOrThrow(request.siret());
@@ -67,7 +71,8 @@ public class OrganisationService {
 
     @Transactional
     public PageResponse<OrganisationView> list(String siret, Category category, String q, PageRequest page) {
-        var query = organisations.search(siret == null ? null : Siret.normalize(siret), category, q);
+        UUID own = caller.confinedTo().orElse(null); // an adherent finds only its own organisation
+        var query = organisations.search(own, siret == null ? null : Siret.normalize(siret), category, q);
         List<OrganisationView> items = query.page(page.page(), page.size()).list().stream()
                 .map(OrganisationView::of).toList();
         return new PageResponse<>(items, page.page(), page.size(), query.count());
@@ -75,7 +80,7 @@ public class OrganisationService {
 
     @Transactional
     public OrganisationView get(UUID id) {
-        return OrganisationView.of(require(id));
+        return OrganisationView.of(readable(id));
     }
 
     @Transactional
@@ -125,13 +130,14 @@ public class OrganisationService {
 
     @Transactional
     public List<ContactView> contactsOf(UUID organisationId) {
-        return require(organisationId).contacts.stream().map(ContactView::of).toList();
+        return readable(organisationId).contacts.stream().map(ContactView::of).toList();
     }
 
     /** RGPD right of access: everything held on this person. */
     @Transactional
     public PersonalDataExport exportContact(UUID contactId) {
         Contact c = requireContact(contactId);
+        caller.requireSees(c.organisation.id, "Contact", contactId);
         Organisation o = c.organisation;
         return new PersonalDataExport(c.id, c.name, c.role, c.email, c.phone,
                 new PersonalDataExport.Holder(o.id, o.name, o.siret),
@@ -158,6 +164,12 @@ public class OrganisationService {
 
     public Organisation require(UUID id) {
         return organisations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Organisation", id));
+    }
+
+    /** The organisation, when the caller may see it (an adherent only its own); else 404 as if unknown. */
+    private Organisation readable(UUID id) {
+        caller.requireSees(id, "Organisation", id);
+        return require(id);
     }
 
     private Contact requireContact(UUID id) {
