@@ -90,8 +90,8 @@ public class TitreResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public PageResponse<TitreView> list(
             @QueryParam("debtorId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String debtorId,
-            @QueryParam("issuer") @Parameter(example = "RESAH") String issuer,
-            @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER), example = "2025") String year,
+            @QueryParam("issuer") @Parameter(description = "Only the titres of this issuer (purchasing body code), e.g. RESAH") String issuer,
+            @QueryParam("year") @Parameter(description = "Only the titres of this fiscal year, e.g. 2025", schema = @Schema(type = SchemaType.INTEGER)) String year,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = TitreStatus.class)) String status,
             @QueryParam("overdue") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
@@ -176,8 +176,8 @@ public class TitreResource {
             + "An adherent exports only the titres of its own organisation.")
     @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Response export(@QueryParam("year") @Parameter(example = "2025") String year,
-                           @QueryParam("issuer") @Parameter(example = "RESAH") String issuer,
+    public Response export(@QueryParam("year") @Parameter(description = "Only the titres of this fiscal year, e.g. 2025") String year,
+                           @QueryParam("issuer") @Parameter(description = "Only the titres of this issuer (purchasing body code), e.g. RESAH") String issuer,
                            @QueryParam("debtorId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String debtorId) {
         Integer y = Params.integer("year", year);
         Caller.Filter debtor = caller.filterFor(Params.uuid("debtorId", debtorId));

@@ -98,7 +98,7 @@ public class ConventionResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public PageResponse<ConventionView> list(
             @QueryParam("organisationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String organisationId,
-            @QueryParam("offer") @Parameter(example = "RESAH-2021-008-LOT3") String offer,
+            @QueryParam("offer") @Parameter(description = "Only the conventions of this offer code, e.g. RESAH-2021-008-LOT3") String offer,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = ConventionStatus.class)) String status,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
             @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) String size) {

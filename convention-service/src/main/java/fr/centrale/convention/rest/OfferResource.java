@@ -60,7 +60,7 @@ public class OfferResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = Examples.OFFER_PAGE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public PageResponse<OfferView> list(
-            @QueryParam("purchasingBody") @Parameter(description = "Purchasing body code", example = "RESAH") String purchasingBody,
+            @QueryParam("purchasingBody") @Parameter(description = "Purchasing body code, e.g. RESAH") String purchasingBody,
             @QueryParam("includeSuperseded") @Parameter(description = "Also the versions a newer one replaced",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String includeSuperseded,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
@@ -77,7 +77,7 @@ public class OfferResource {
                     + "(a CAIH grid adds its group cap and local-authority amount); `Sur devis` for a quote.")
     @APIResponse(responseCode = "200", description = "catalogue.csv",
             content = @Content(mediaType = CatalogueCsv.MEDIA_TYPE, examples = @ExampleObject(name = "catalogue", value = Examples.CATALOGUE_CSV)))
-    public Response export(@QueryParam("purchasingBody") @Parameter(description = "Purchasing body code", example = "RESAH") String purchasingBody) {
+    public Response export(@QueryParam("purchasingBody") @Parameter(description = "Purchasing body code, e.g. RESAH") String purchasingBody) {
         byte[] csv = service.exportCsv(purchasingBody).getBytes(StandardCharsets.UTF_8);
         return Response.ok(csv, CatalogueCsv.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"catalogue.csv\"")

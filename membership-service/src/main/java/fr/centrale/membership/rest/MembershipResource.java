@@ -80,8 +80,8 @@ public class MembershipResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public PageResponse<MembershipView> list(
             @QueryParam("organisationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String organisationId,
-            @QueryParam("purchasingBody") @Parameter(example = "RESAH") String purchasingBody,
-            @QueryParam("activeOn") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2025-06-30") String activeOn,
+            @QueryParam("purchasingBody") @Parameter(description = "Only the memberships of this purchasing body code, e.g. RESAH") String purchasingBody,
+            @QueryParam("activeOn") @Parameter(description = "Only the memberships in force on this date, e.g. 2025-06-30", schema = @Schema(type = SchemaType.STRING, format = "date")) String activeOn,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
             @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) String size) {
         return service.list(Params.uuid("organisationId", organisationId), purchasingBody, Params.date("activeOn", activeOn),

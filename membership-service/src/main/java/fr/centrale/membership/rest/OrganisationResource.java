@@ -77,9 +77,9 @@ public class OrganisationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = Examples.ORGANISATION_PAGE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public PageResponse<OrganisationView> list(
-            @QueryParam("siret") @Parameter(example = "20007246000013") String siret,
+            @QueryParam("siret") @Parameter(description = "Only the organisation with this SIRET, e.g. 20007246000013") String siret,
             @QueryParam("category") @Parameter(schema = @Schema(implementation = Category.class)) String category,
-            @QueryParam("q") @Parameter(example = "Béthune") String q,
+            @QueryParam("q") @Parameter(description = "Only the organisations whose name contains this text, e.g. Béthune") String q,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String page,
             @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) String size) {
         return service.list(siret, Params.enumValue("category", Category.class, category), q,
