@@ -1,7 +1,6 @@
 package fr.centrale.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.centrale.testing.LocalTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,38 +48,15 @@ class SwaggerUiIT {
     @RegisterExtension
     static final ServiceGroup services = new ServiceGroup(SwaggerUiIT.class);
 
-    private static Databases databases;
-    private static ServiceProcess gateway;
-    private static LocalTokens tokens;
+    private static GatewaySuite suite;
     private static String departement;
     private static String agglomeration;
     private static WebDriver browser;
 
     @BeforeAll
     static void startTheSuiteBehindItsGateway() throws InterruptedException {
-        List.of("membership-service", "convention-service", "billing-service", "gateway").forEach(Centrale::runJar);
-        databases = Databases.start("membership", "convention", "billing");
-        tokens = LocalTokens.in(services.logDir().resolve("keys"));
-
-        ServiceProcess ms = services.start("membership-service", "membership-service",
-                required(databases.datasource("membership")));
-        Map<String, String> cs = required(databases.datasource("convention"));
-        cs.put("quarkus.rest-client.membership.url", ms.baseUrl());
-        ServiceProcess csp = services.start("convention-service", "convention-service", cs);
-        Map<String, String> bs = required(databases.datasource("billing"));
-        bs.put("quarkus.rest-client.membership.url", ms.baseUrl());
-        bs.put("quarkus.rest-client.convention.url", csp.baseUrl());
-        bs.put("centrale.billing.cron", "off");
-        ServiceProcess bsp = services.start("billing-service", "billing-service", bs);
-        gateway = services.start("gateway", "gateway", Map.of(
-                "centrale.gateway.membership-url", ms.baseUrl(),
-                "centrale.gateway.convention-url", csp.baseUrl(),
-                "centrale.gateway.billing-url", bsp.baseUrl(),
-                "mp.jwt.verify.publickey.location", tokens.publicKey().toString()));
-        services.awaitReady(ms, csp, bsp, gateway);
-
-        JsonApi admin = new JsonApi(gateway, services.http())
-                .with(Map.of("Authorization", "Bearer " + tokens.token("admin", null)));
+        suite = GatewaySuite.start(services);
+        JsonApi admin = suite.as("admin", null);
         departement = admin.create("/api/v1/organisations", """
                 {"name": "Département du Pas-de-Calais", "siret": "22620001200012", "category": "DEPARTEMENT",
                  "address": {"street": "rue Ferdinand Buisson", "postalCode": "62018", "city": "Arras cedex"}}
@@ -92,15 +66,7 @@ class SwaggerUiIT {
                  "category": "COMMUNAUTE_AGGLOMERATION", "population": 277000,
                  "address": {"street": "100 avenue de Londres", "postalCode": "62411", "city": "Béthune cedex"}}
                 """).path("id").asText();
-
         browser = openBrowser();
-    }
-
-    /** As in the deployment: a request without the gateway's identity headers is refused. */
-    private static Map<String, String> required(Map<String, String> datasource) {
-        Map<String, String> properties = new LinkedHashMap<>(datasource);
-        properties.put("centrale.identity.required", "true");
-        return properties;
     }
 
     @AfterAll
@@ -108,15 +74,16 @@ class SwaggerUiIT {
         if (browser != null) {
             browser.quit();
         }
-        services.stopAll();
-        if (databases != null) {
-            databases.close();
+        if (suite != null) {
+            suite.close();
+        } else {
+            services.stopAll();
         }
     }
 
     @Test
     void anAdherentAuthorizesInSwaggerUiTriesAnOperationAndSeesOnlyItsOwnOrganisation() throws IOException {
-        browser.get(gateway.url("/q/swagger-ui/").toString());
+        browser.get(suite.gateway().url("/q/swagger-ui/").toString());
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
         screenshot("1-opened");
@@ -124,10 +91,10 @@ class SwaggerUiIT {
         // Every operation of the merged document is on the page.
         assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).contains("Centrale API (gateway)");
         List<WebElement> operations = browser.findElements(By.cssSelector(".opblock"));
-        assertThat(operations).hasSize(operationCount(new JsonApi(gateway, services.http()).get("/q/openapi?format=json")));
+        assertThat(operations).hasSize(operationCount(new JsonApi(suite.gateway(), services.http()).get("/q/openapi?format=json")));
 
         // Authorize with the adherent's token (the bearer scheme of the gateway).
-        String token = tokens.token("adherent", departement);
+        String token = suite.token("adherent", departement);
         browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
         WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
         modal.findElement(By.cssSelector("input")).sendKeys(token);
