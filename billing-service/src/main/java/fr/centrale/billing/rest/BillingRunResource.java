@@ -50,7 +50,8 @@ public class BillingRunResource {
             description = "Reads the billable items of memberships and conventions up to `asOf` (default today, Europe/Paris) "
                     + "and issues those without a titre. Repeating it issues nothing twice. `dryRun` answers what would be "
                     + "issued and writes nothing. PARTIAL when a source could not be read to the end: the next run completes it.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BillingRunRequest.class),
+    // No body (or null) is a run as of today: the body is optional, and the document says so.
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BillingRunRequest.class),
             examples = @ExampleObject(name = "Q1 run 2025", value = "{\"asOf\": \"2025-01-02\"}")))
     @APIResponse(responseCode = "201", description = "The run and what it did",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BillingRunView.class),

@@ -130,6 +130,9 @@ public class ProblemMappers {
                         + Arrays.stream(type.getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", "));
             }
+            if (type == String.class) {
+                return ife.getOriginalMessage(); // a text refused as such (JsonConfig: a NUL character)
+            }
             return "'" + ife.getValue() + "' is not a valid " + friendly(type);
         }
         if (e.getTargetType() != null) {
