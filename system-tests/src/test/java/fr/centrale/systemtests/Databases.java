@@ -2,12 +2,17 @@ package fr.centrale.systemtests;
 
 import fr.centrale.testing.PostgresServer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,28 +22,84 @@ import java.util.UUID;
  * A PostgreSQL server with one database per service: an embedded PostgreSQL 15 on a free port, or the
  * external server named by {@code CENTRALE_DB_URL}, on which the databases get a unique name and are
  * dropped at the end. Also plain JDBC reads for the tests' checks.
+ *
+ * <p>{@link #startRestartable} gives an embedded server that a test can stop and start again
+ * ({@link #stopServer()}, {@link #startServer()}) on the same port and data directory, as a database restart.
  */
 final class Databases implements AutoCloseable {
 
-    private final PostgresServer server;
+    private PostgresServer server;
     private final String prefix;
     private final Map<String, String> urls = new LinkedHashMap<>();
+    /** Port and kept data directory of a restartable embedded server; -1 and null otherwise. */
+    private final int port;
+    private final Path dataDir;
 
-    private Databases(PostgresServer server) {
+    private Databases(PostgresServer server, int port, Path dataDir) {
         this.server = server;
+        this.port = port;
+        this.dataDir = dataDir;
         this.prefix = server.isEmbedded() ? "" : "st_" + UUID.randomUUID().toString().substring(0, 8) + "_";
     }
 
     /** Starts the server (or connects to the external one) and creates the databases. */
     static Databases start(String... names) {
         long start = System.nanoTime();
-        Databases dbs = new Databases(PostgresServer.startDefault());
+        return create(new Databases(PostgresServer.startDefault(), -1, null), start, names);
+    }
+
+    /**
+     * An embedded server on a fixed port with a data directory of its own, which {@link #stopServer()} and
+     * {@link #startServer()} stop and start again; with {@code CENTRALE_DB_URL} set, the external server, which is
+     * not restartable ({@link #isRestartable()}).
+     */
+    static Databases startRestartable(String... names) {
+        String external = System.getenv(PostgresServer.URL_VARIABLE);
+        if (external != null && !external.isBlank()) {
+            return start(names);
+        }
+        try {
+            long start = System.nanoTime();
+            Path dir = Files.createTempDirectory("centrale-system-tests-pg-");
+            int port = Centrale.freePort();
+            return create(new Databases(PostgresServer.start(port, dir), port, dir), start, names);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Databases create(Databases dbs, long start, String... names) {
         for (String name : names) {
             dbs.urls.put(name, dbs.server.ensureDatabase(dbs.prefix + name));
         }
         System.out.printf("[system-tests] PostgreSQL (%s) with databases %s in %.1f s%n",
                 dbs.server.isEmbedded() ? "embedded" : "external", dbs.urls.keySet(), (System.nanoTime() - start) / 1e9);
         return dbs;
+    }
+
+    boolean isRestartable() {
+        return dataDir != null;
+    }
+
+    /**
+     * Stops the embedded server ({@code pg_ctl stop -m fast}: every client is disconnected, open transactions are
+     * rolled back, what was committed is on disk).
+     */
+    void stopServer() {
+        requireRestartable();
+        server.close();
+    }
+
+    /** Starts it again on the same port and data directory: the same databases, the same URLs. */
+    void startServer() {
+        requireRestartable();
+        server = PostgresServer.start(port, dataDir);
+    }
+
+    private void requireRestartable() {
+        if (!isRestartable()) {
+            throw new IllegalStateException("Not a restartable embedded server (see startRestartable)");
+        }
     }
 
     String url(String name) {
@@ -89,5 +150,12 @@ final class Databases implements AutoCloseable {
             urls.keySet().forEach(name -> server.dropDatabase(prefix + name));
         }
         server.close();
+        if (dataDir != null) {
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.out.println("[system-tests] could not delete " + dataDir + ": " + e);
+            }
+        }
     }
 }

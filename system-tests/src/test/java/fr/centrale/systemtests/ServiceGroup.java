@@ -49,7 +49,12 @@ final class ServiceGroup implements TestWatcher, LifecycleMethodExecutionExcepti
      * {@code <logName>.log}; does not wait (see {@link #awaitReady}).
      */
     ServiceProcess start(String module, String logName, Map<String, String> properties) {
-        ServiceProcess p = ServiceProcess.start(module, Centrale.runJar(module), Centrale.freePort(),
+        return start(module, logName, Centrale.freePort(), properties);
+    }
+
+    /** The same on a given port: a service restarted where its callers already point. */
+    ServiceProcess start(String module, String logName, int port, Map<String, String> properties) {
+        ServiceProcess p = ServiceProcess.start(module, Centrale.runJar(module), port,
                 logDir.resolve(logName + ".log"), properties);
         started.add(p);
         System.out.println("[system-tests] started " + p + ", log " + Centrale.root().relativize(p.log()));

@@ -5,6 +5,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+
 /**
  * What is left of a call to another service once its retries are spent (or its circuit breaker is open):
  * a 503 {@code DEPENDENCY_UNAVAILABLE} problem that tells the caller to try again later. Every REST client
@@ -48,6 +52,21 @@ public final class DependencyUnavailable {
         if (e instanceof WebApplicationException wae && wae.getResponse() != null) {
             return "it answered HTTP " + wae.getResponse().getStatus();
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        // The exception's own words name Java classes and internal addresses ("ProcessingException:
+        // io.netty...AnnotatedConnectException: Connection refused: /10.0.3.7:8081"): the answer says what
+        // happened, the log (above) has the rest.
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof ConnectException) {
+                return "it refuses connections";
+            }
+            if (t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+                return "no answer in time";
+            }
+            if (t instanceof IOException) {
+                return "the connection to it failed";
+            }
+        }
+        return "the call failed";
     }
 }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every failure into {@code application/problem+json}. Bad input is a 4xx naming the field;
+ * an unreachable database a 503 with {@code Retry-After} ({@link DatabaseUnavailable});
  * anything unexpected is a 500 that says nothing of the inside (it is logged instead).
  */
 public class ProblemMappers {
@@ -107,8 +108,12 @@ public class ProblemMappers {
                 "The resource was changed by someone else; read it again and retry").toProblem());
     }
 
+    /** Anything else: a 500, unless the database is unreachable (503 DATABASE_UNAVAILABLE, see {@link DatabaseUnavailable}). */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return DatabaseUnavailable.response(e);
+        }
         LOG.error("Unexpected error", e);
         return internalError();
     }
