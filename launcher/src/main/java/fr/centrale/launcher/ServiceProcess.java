@@ -1,5 +1,6 @@
 package fr.centrale.launcher;
 
+import fr.centrale.testing.ServiceJvm;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 /** One service running as a child JVM, its output going to its own log file. */
 final class ServiceProcess {
-
-    /** Small and quick to start: four services and PostgreSQL on a laptop. */
-    static final List<String> JVM_OPTIONS =
-            List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xmx256m");
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
@@ -34,28 +30,15 @@ final class ServiceProcess {
     }
 
     /**
-     * Starts {@code java -jar <module>/target/quarkus-app/quarkus-run.jar} with the given system
-     * properties, in the module directory (where a Quarkus {@code .env} or {@code config/} would be).
+     * Starts {@code <module>/target/quarkus-app/quarkus-run.jar} as {@link ServiceJvm} says, with the given
+     * system properties.
      */
     static ServiceProcess start(Service service, Path root, Path logDir, Map<String, String> properties) {
         Path log = logDir.resolve(service.module() + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        // The class-data archive the build leaves next to the jar (quarkus.package.jar.appcds.enabled): the
-        // JVM maps the classes it loaded at start-up instead of loading them again. auto: a stale archive
-        // (another JDK) is ignored, not fatal.
-        Path archive = service.runJar(root).resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-            command.add("-Xshare:auto");
-        }
-        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.add("-jar");
-        command.add(service.runJar(root).toString());
+        Path jar = service.runJar(root);
         try {
-            Process process = new ProcessBuilder(command)
-                    .directory(root.resolve(service.module()).toFile())
+            Process process = new ProcessBuilder(ServiceJvm.command(jar, properties))
+                    .directory(ServiceJvm.directory(jar).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

@@ -2,6 +2,7 @@ package fr.centrale.launcher;
 
 import fr.centrale.testing.LocalTokens;
 import fr.centrale.testing.PostgresServer;
+import fr.centrale.testing.ServiceJvm;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -35,6 +36,7 @@ final class StartupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // PostgreSQL's own log: not here
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path root = Path.of("").toAbsolutePath();
         Path logDir = Files.createDirectories(root.resolve(".run/bench-startup"));
@@ -44,7 +46,7 @@ final class StartupBenchmark {
         List<ServiceProcess> running = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(p -> p.process().destroyForcibly())));
 
-        System.out.printf("JVM options: %s%s%n", String.join(" ", ServiceProcess.JVM_OPTIONS),
+        System.out.printf("JVM options: %s%s%n", String.join(" ", ServiceJvm.OPTIONS),
                 Files.isRegularFile(Service.MEMBERSHIP.runJar(root).resolveSibling("app-cds.jsa"))
                         ? " -XX:SharedArchiveFile=<module>/target/quarkus-app/app-cds.jsa -Xshare:auto" : " (no AppCDS archive)");
         System.out.printf("%d cores, %s%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));

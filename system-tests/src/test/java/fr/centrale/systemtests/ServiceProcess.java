@@ -1,5 +1,6 @@
 package fr.centrale.systemtests;
 
+import fr.centrale.testing.ServiceJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +23,6 @@ import java.util.concurrent.TimeUnit;
  * its own.
  */
 final class ServiceProcess {
-
-    /** Small and quick to start, as in the launcher: several services and PostgreSQL on 2 cores. */
-    private static final List<String> JVM_OPTIONS =
-            List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xmx256m");
 
     /**
      * Environment variables the services read (ports, databases, URLs, Q1 run day, cron, profile): a
@@ -52,24 +49,20 @@ final class ServiceProcess {
     }
 
     /**
-     * Starts {@code java <options> -D... -jar <jar>} with {@code quarkus.http.port} set to {@code port}; the
-     * working directory is the log's directory, so that no {@code .env} or {@code config/} of a developer's
-     * is read.
+     * Starts the jar as the run command does ({@link ServiceJvm}), with {@code quarkus.http.port} set to
+     * {@code port}, in the jar's own directory, where no {@code .env} or {@code config/} of a developer's is.
      */
     static ServiceProcess start(String name, Path jar, int port, Path log, Map<String, String> properties) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.add("-Dquarkus.http.port=" + port);
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("quarkus.http.port", String.valueOf(port));
         // Loopback only: nothing outside this machine reaches the services under test.
-        command.add("-Dquarkus.http.host=" + HOST);
+        all.put("quarkus.http.host", HOST);
         // The packaged application logs JSON (prod profile): here people read the logs.
-        command.add("-Dquarkus.log.console.json.enabled=false");
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
+        all.put("quarkus.log.console.json.enabled", "false");
+        all.putAll(properties);
+        List<String> command = ServiceJvm.command(jar, all);
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(log.getParent().toFile())
+                .directory(ServiceJvm.directory(jar).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> SERVICE_ENV_PREFIXES.stream().anyMatch(key::startsWith));
