@@ -15,7 +15,7 @@ GATEWAY=http://localhost:8080
 OUT=.run/bench-http
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-./mvnw -B -q -DskipTests install
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install # SKIP_BUILD=1: use the jars as built
 mkdir -p "$OUT"
 
 java -jar launcher/target/launcher.jar >"$OUT/launcher.out" 2>&1 &

@@ -4,5 +4,5 @@
 # Uses the run command's ports (8080-8083): stop ./run.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests install
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install # SKIP_BUILD=1: use the jars as built
 exec java -cp launcher/target/launcher.jar fr.centrale.launcher.StartupBenchmark "$@"

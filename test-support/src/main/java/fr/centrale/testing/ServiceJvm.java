@@ -27,6 +27,9 @@ public final class ServiceJvm {
 
     private static final String ARCHIVE = "app-cds.jsa";
 
+    /** Environment variable of JVM options added after {@link #OPTIONS}. */
+    public static final String EXTRA_OPTIONS = "CENTRALE_JVM_OPTIONS";
+
     private ServiceJvm() {
     }
 
@@ -40,6 +43,11 @@ public final class ServiceJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(OPTIONS);
+        // Extra options, after the defaults so that they win: e.g. -XX:TieredStopAtLevel=4 for full JIT.
+        String extra = System.getenv(EXTRA_OPTIONS);
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         if (Files.isRegularFile(runJar.resolveSibling(ARCHIVE))) {
             command.add("-XX:SharedArchiveFile=" + ARCHIVE);
             command.add("-Xshare:auto");

@@ -101,7 +101,7 @@ public class TitreService {
         ids.setParameter("limit", page.size()).setParameter("offset", page.offset());
         @SuppressWarnings("unchecked")
         List<UUID> found = ids.getResultList();
-        List<TitreView> items = found.stream().map(id -> view(em.find(Titre.class, id))).toList();
+        List<TitreView> items = views(found);
         return new PageResponse<>(items, page.page(), page.size(), ((Number) count.getSingleResult()).longValue());
     }
 
@@ -230,17 +230,48 @@ public class TitreService {
         q.append(" order by t.issuer, t.fiscalYear, t.serial");
         var query = em.createQuery(q.toString(), Titre.class);
         params.forEach(query::setParameter);
-        return query.getResultList().stream().map(this::view).toList();
+        List<UUID> ids = query.getResultList().stream().map(t -> t.id).toList();
+        List<TitreView> views = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += VIEW_CHUNK) {
+            views.addAll(views(ids.subList(from, Math.min(ids.size(), from + VIEW_CHUNK))));
+        }
+        return views;
     }
 
+    /** Titres read per query when many are shown (a page, an export): a bound on the IN list. */
+    private static final int VIEW_CHUNK = 500;
+
     public TitreView view(Titre t) {
-        BigDecimal paid = sum("SELECT coalesce(sum(amount), 0) FROM payment WHERE titre_id = ?1", t.id);
-        BigDecimal cancelled = sum("SELECT coalesce(sum(total), 0) FROM titre WHERE cancels_titre_id = ?1", t.id);
-        @SuppressWarnings("unchecked")
-        List<UUID> correctedBy = em.createNativeQuery("SELECT id FROM titre WHERE cancels_titre_id = ?1 ORDER BY serial")
-                .setParameter(1, t.id).getResultList();
-        List<Payment> payments = em.createQuery("from Payment where titreId = ?1 order by paidOn, createdAt", Payment.class)
-                .setParameter(1, t.id).getResultList();
+        return views(List.of(t.id)).get(0);
+    }
+
+    /**
+     * The views of titres, in the order given, with four queries whatever their number: the titres with
+     * their lines, their payments, and the titres that cancel or reduce them.
+     */
+    private List<TitreView> views(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Titre> titres = new HashMap<>();
+        em.createQuery("select distinct t from Titre t left join fetch t.lines where t.id in :ids", Titre.class)
+                .setParameter("ids", ids).getResultList().forEach(t -> titres.put(t.id, t));
+        Map<UUID, List<Payment>> payments = new HashMap<>();
+        em.createQuery("from Payment where titreId in :ids order by paidOn, createdAt", Payment.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(p -> payments.computeIfAbsent(p.titreId, k -> new ArrayList<>()).add(p));
+        Map<UUID, List<Titre>> corrections = new HashMap<>();
+        em.createQuery("from Titre where cancelsTitreId in :ids order by serial", Titre.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(c -> corrections.computeIfAbsent(c.cancelsTitreId, k -> new ArrayList<>()).add(c));
+        return ids.stream().map(id -> view(titres.get(id), payments.getOrDefault(id, List.of()),
+                corrections.getOrDefault(id, List.of()))).toList();
+    }
+
+    private TitreView view(Titre t, List<Payment> payments, List<Titre> corrections) {
+        BigDecimal paid = payments.stream().map(p -> p.amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+        BigDecimal cancelled = corrections.stream().map(c -> c.total).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+        List<UUID> correctedBy = corrections.stream().map(c -> c.id).toList();
         TitreStatus status;
         BigDecimal remaining;
         if (t.kind == TitreKind.ORIGINAL) {
@@ -280,9 +311,5 @@ public class TitreService {
             throw ProblemException.notFound("Titre", id);
         }
         return require(id);
-    }
-
-    private BigDecimal sum(String sql, UUID id) {
-        return ((BigDecimal) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).setScale(2);
     }
 }
