@@ -60,6 +60,12 @@ final class Databases implements AutoCloseable {
         return DriverManager.getConnection(url(name), server.user(), server.password());
     }
 
+    /** A connection with more JDBC URL parameters ({@code reWriteBatchedInserts=true}). */
+    Connection connect(String name, String parameters) throws SQLException {
+        String url = url(name);
+        return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + parameters, server.user(), server.password());
+    }
+
     /** The single number a query answers ({@code SELECT count(*) ...}). */
     long count(String database, String sql) {
         try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -49,8 +49,13 @@ final class ServiceGroup implements TestWatcher, LifecycleMethodExecutionExcepti
      * {@code <logName>.log}; does not wait (see {@link #awaitReady}).
      */
     ServiceProcess start(String module, String logName, Map<String, String> properties) {
+        return start(module, logName, properties, ServiceProcess.JVM_OPTIONS);
+    }
+
+    /** The same, with other JVM options. */
+    ServiceProcess start(String module, String logName, Map<String, String> properties, List<String> jvmOptions) {
         ServiceProcess p = ServiceProcess.start(module, Centrale.runJar(module), Centrale.freePort(),
-                logDir.resolve(logName + ".log"), properties);
+                logDir.resolve(logName + ".log"), properties, jvmOptions);
         started.add(p);
         System.out.println("[system-tests] started " + p + ", log " + Centrale.root().relativize(p.log()));
         return p;

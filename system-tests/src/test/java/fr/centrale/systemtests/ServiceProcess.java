@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
 
     /** Small and quick to start, as in the launcher: several services and PostgreSQL on 2 cores. */
-    private static final List<String> JVM_OPTIONS =
+    static final List<String> JVM_OPTIONS =
             List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xmx256m");
 
     /**
@@ -57,9 +57,15 @@ final class ServiceProcess {
      * is read.
      */
     static ServiceProcess start(String name, Path jar, int port, Path log, Map<String, String> properties) {
+        return start(name, jar, port, log, properties, JVM_OPTIONS);
+    }
+
+    /** The same, with other JVM options (a benchmark wants the optimising compiler and more heap). */
+    static ServiceProcess start(String name, Path jar, int port, Path log, Map<String, String> properties,
+                                List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         // Loopback only: nothing outside this machine reaches the services under test.
         command.add("-Dquarkus.http.host=" + HOST);
