@@ -41,6 +41,15 @@ final class Databases implements AutoCloseable {
         return dbs;
     }
 
+    boolean isEmbedded() {
+        return server.isEmbedded();
+    }
+
+    /** "15.17". */
+    String serverVersion() {
+        return column(urls.keySet().iterator().next(), "SHOW server_version").get(0).split(" ")[0];
+    }
+
     String url(String name) {
         String url = urls.get(name);
         if (url == null) {

@@ -8,12 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The ledger writes of a billing run, a batch of items at a time: one statement per table and batch
- * (PostgreSQL {@code unnest} of one array per column) instead of one per row. Must run inside the
+ * The ledger writes of a billing run, a batch of items at a time: one round trip per table and batch
+ * instead of one per row (claims: PostgreSQL {@code unnest} of one array per column, with RETURNING; titres,
+ * lines and events: JDBC batches rewritten into multi-row inserts). Must run inside the
  * transaction that issues the batch (it uses the Hibernate session's connection); the locking is the
  * same as for one titre: item keys, then number series, then the feed counter.
  */
@@ -67,26 +68,24 @@ public class LedgerBatchRepository {
 
     private static final String POSITIONS = "UPDATE feed_counter SET position = position + ? WHERE id = 1 RETURNING position";
 
-    private static final String TITRES = """
+    /**
+     * Titres, lines and events go as JDBC batches of single-row inserts, which the driver rewrites into multi-row
+     * inserts ({@code reWriteBatchedInserts}, set in application.properties): typed parameters (uuid, date,
+     * numeric sent as such), as the fastest plain insert would do.
+     */
+    private static final String TITRE = """
             INSERT INTO titre (id, number, issuer, fiscal_year, serial, kind, issued_on, due_on,
                                issuer_name, issuer_siret, issuer_street, issuer_postal_code, issuer_city, issuer_court,
                                debtor_id, debtor_name, debtor_siret, debtor_street, debtor_postal_code, debtor_city,
-                               debtor_chorus_ej, debtor_chorus_service, object, total, run_id, created_at)
-            SELECT u.*, ?::uuid, now()
-              FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::date[], ?::date[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::numeric[]) AS u""";
+                               debtor_chorus_ej, debtor_chorus_service, object, total, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String LINES = """
+    private static final String LINE = """
             INSERT INTO titre_line (id, titre_id, line_no, label, basis, period_start, period_end, months, annual_amount,
                                     amount, source_type, source_id, sequence, item_kind)
-            SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[], ?::date[], ?::date[], ?::numeric[],
-                                 ?::numeric[], ?::numeric[], ?::text[], ?::uuid[], ?::int[], ?::text[])""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String EVENTS = """
-            INSERT INTO titre_event (position, titre_id, type)
-            SELECT u.position, u.titre_id, ? FROM unnest(?::bigint[], ?::uuid[]) AS u(position, titre_id)""";
+    private static final String EVENT = "INSERT INTO titre_event (position, titre_id, type) VALUES (?, ?, ?)";
 
     @Inject
     EntityManager em;
@@ -143,85 +142,59 @@ public class LedgerBatchRepository {
         if (titres.isEmpty()) {
             return;
         }
-        int n = titres.size();
-        // One array per column, in the order of the statement's parameters (plain loops: this runs for every titre).
-        String[][] t = new String[22][n];
-        Integer[] fiscalYear = new Integer[n];
-        Integer[] serial = new Integer[n];
-        List<TitreLine> lines = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Titre x = titres.get(i);
-            t[0][i] = x.id.toString();
-            t[1][i] = x.number;
-            t[2][i] = x.issuer;
-            fiscalYear[i] = x.fiscalYear;
-            serial[i] = x.serial;
-            t[3][i] = x.kind.name();
-            t[4][i] = date(x.issuedOn);
-            t[5][i] = date(x.dueOn);
-            t[6][i] = x.issuerName;
-            t[7][i] = x.issuerSiret;
-            t[8][i] = x.issuerStreet;
-            t[9][i] = x.issuerPostalCode;
-            t[10][i] = x.issuerCity;
-            t[11][i] = x.issuerCourt;
-            t[12][i] = x.debtorId == null ? null : x.debtorId.toString();
-            t[13][i] = x.debtorName;
-            t[14][i] = x.debtorSiret;
-            t[15][i] = x.debtorStreet;
-            t[16][i] = x.debtorPostalCode;
-            t[17][i] = x.debtorCity;
-            t[18][i] = x.debtorChorusEj;
-            t[19][i] = x.debtorChorusService;
-            t[20][i] = x.object;
-            t[21][i] = decimal(x.total);
-            lines.addAll(x.lines);
-        }
-        int m = lines.size();
-        String[][] l = new String[12][m];
-        Integer[] lineNo = new Integer[m];
-        Integer[] sequence = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            TitreLine x = lines.get(i);
-            l[0][i] = x.id.toString();
-            l[1][i] = x.titre.id.toString();
-            lineNo[i] = x.lineNo;
-            l[2][i] = x.label;
-            l[3][i] = x.basis;
-            l[4][i] = date(x.periodStart);
-            l[5][i] = date(x.periodEnd);
-            l[6][i] = decimal(x.months);
-            l[7][i] = decimal(x.annualAmount);
-            l[8][i] = decimal(x.amount);
-            l[9][i] = x.sourceType;
-            l[10][i] = x.sourceId == null ? null : x.sourceId.toString();
-            sequence[i] = x.sequence;
-            l[11][i] = x.itemKind;
-        }
         work(c -> {
-            try (PreparedStatement s = c.prepareStatement(TITRES)) {
-                s.setObject(1, runId);
-                int p = 2;
-                for (int k = 0; k < t.length; k++) {
-                    s.setArray(p++, c.createArrayOf("text", t[k]));
-                    if (k == 2) { // after issuer: fiscal_year, serial
-                        s.setArray(p++, c.createArrayOf("int4", fiscalYear));
-                        s.setArray(p++, c.createArrayOf("int4", serial));
-                    }
+            try (PreparedStatement s = c.prepareStatement(TITRE)) {
+                for (Titre t : titres) {
+                    s.setObject(1, t.id);
+                    s.setString(2, t.number);
+                    s.setString(3, t.issuer);
+                    s.setInt(4, t.fiscalYear);
+                    s.setInt(5, t.serial);
+                    s.setString(6, t.kind.name());
+                    date(s, 7, t.issuedOn);
+                    date(s, 8, t.dueOn);
+                    s.setString(9, t.issuerName);
+                    s.setString(10, t.issuerSiret);
+                    s.setString(11, t.issuerStreet);
+                    s.setString(12, t.issuerPostalCode);
+                    s.setString(13, t.issuerCity);
+                    s.setString(14, t.issuerCourt);
+                    uuid(s, 15, t.debtorId);
+                    s.setString(16, t.debtorName);
+                    s.setString(17, t.debtorSiret);
+                    s.setString(18, t.debtorStreet);
+                    s.setString(19, t.debtorPostalCode);
+                    s.setString(20, t.debtorCity);
+                    s.setString(21, t.debtorChorusEj);
+                    s.setString(22, t.debtorChorusService);
+                    s.setString(23, t.object);
+                    s.setBigDecimal(24, t.total);
+                    s.setObject(25, runId);
+                    s.addBatch();
                 }
-                s.executeUpdate();
+                s.executeBatch();
             }
-            try (PreparedStatement s = c.prepareStatement(LINES)) {
-                int p = 1;
-                for (int k = 0; k < l.length; k++) {
-                    s.setArray(p++, c.createArrayOf("text", l[k]));
-                    if (k == 1) { // after titre_id: line_no
-                        s.setArray(p++, c.createArrayOf("int4", lineNo));
-                    } else if (k == 10) { // after source_id: sequence
-                        s.setArray(p++, c.createArrayOf("int4", sequence));
+            try (PreparedStatement s = c.prepareStatement(LINE)) {
+                for (Titre t : titres) {
+                    for (TitreLine l : t.lines) {
+                        s.setObject(1, l.id);
+                        s.setObject(2, t.id);
+                        s.setInt(3, l.lineNo);
+                        s.setString(4, l.label);
+                        s.setString(5, l.basis);
+                        date(s, 6, l.periodStart);
+                        date(s, 7, l.periodEnd);
+                        s.setBigDecimal(8, l.months);
+                        s.setBigDecimal(9, l.annualAmount);
+                        s.setBigDecimal(10, l.amount);
+                        s.setString(11, l.sourceType);
+                        uuid(s, 12, l.sourceId);
+                        integer(s, 13, l.sequence);
+                        s.setString(14, l.itemKind);
+                        s.addBatch();
                     }
                 }
-                s.executeUpdate();
+                s.executeBatch();
             }
             return null;
         });
@@ -246,15 +219,14 @@ public class LedgerBatchRepository {
                 }
             }
             long first = last - titreIds.size() + 1;
-            Long[] positions = new Long[titreIds.size()];
-            for (int i = 0; i < positions.length; i++) {
-                positions[i] = first + i;
-            }
-            try (PreparedStatement s = c.prepareStatement(EVENTS)) {
-                s.setString(1, type);
-                s.setArray(2, c.createArrayOf("int8", positions));
-                s.setArray(3, text(c, titreIds.stream().map(UUID::toString)));
-                s.executeUpdate();
+            try (PreparedStatement s = c.prepareStatement(EVENT)) {
+                for (int i = 0; i < titreIds.size(); i++) {
+                    s.setLong(1, first + i);
+                    s.setObject(2, titreIds.get(i));
+                    s.setString(3, type);
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
             return null;
         });
@@ -288,12 +260,28 @@ public class LedgerBatchRepository {
         return c.createArrayOf("int4", values.toArray(Integer[]::new));
     }
 
-    private static String date(LocalDate d) {
-        return d == null ? null : d.toString();
+    private static void date(PreparedStatement s, int i, LocalDate value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.DATE);
+        } else {
+            s.setObject(i, value);
+        }
     }
 
-    private static String decimal(BigDecimal d) {
-        return d == null ? null : d.toPlainString();
+    private static void uuid(PreparedStatement s, int i, UUID value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.OTHER);
+        } else {
+            s.setObject(i, value);
+        }
+    }
+
+    private static void integer(PreparedStatement s, int i, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.INTEGER);
+        } else {
+            s.setInt(i, value);
+        }
     }
 
     /** Keys in a fixed order, the order in which concurrent claimants take them (no lock cycle between batches). */
