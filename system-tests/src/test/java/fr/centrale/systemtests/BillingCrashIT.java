@@ -31,6 +31,7 @@ import java.util.stream.IntStream;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,13 +89,19 @@ class BillingCrashIT {
                  "name": "GIP Réseau des acheteurs hospitaliers (Resah)", "siret": "13000501000025",
                  "address": {"street": "47 rue de Charonne", "postalCode": "75011", "city": "Paris"},
                  "paymentTermDays": 30, "court": "Tribunal administratif de Paris"}""")));
+        List<String> organisations = new ArrayList<>();
         for (int i = 0; i < DEBTORS.size(); i++) {
-            sources.stubFor(get(urlPathEqualTo("/api/v1/organisations/" + DEBTORS.get(i))).willReturn(okJson("""
+            String organisation = """
                     {"id": "%s", "name": "Commune de test n° %d", "siret": "2162510090001%d", "category": "COMMUNE",
                      "population": 30000,
                      "address": {"street": "Hôtel de ville", "postalCode": "62800", "city": "Liévin"}}"""
-                    .formatted(DEBTORS.get(i), i + 1, i))));
+                    .formatted(DEBTORS.get(i), i + 1, i);
+            organisations.add(organisation);
+            sources.stubFor(get(urlPathEqualTo("/api/v1/organisations/" + DEBTORS.get(i))).willReturn(okJson(organisation)));
         }
+        // The lookup billing runs read a page's debtors with (it answers every debtor; the run keeps those it asked for).
+        sources.stubFor(post(urlPathEqualTo("/api/v1/organisations/lookup"))
+                .willReturn(okJson("[" + String.join(",", organisations) + "]")));
         FEED.serve(FIRST_ITEMS);
         System.out.println("[system-tests] WireMock (membership- and convention-service) on port " + sources.port());
     }
@@ -200,6 +207,8 @@ class BillingCrashIT {
         properties.put("quarkus.rest-client.membership.url", stubs);
         properties.put("quarkus.rest-client.convention.url", stubs);
         properties.put("centrale.billing.cron", "off");
+        // Small batches (100 titres a transaction, instead of 500), so that the kill falls between many commits.
+        properties.put("centrale.billing.batch-size", "100");
         ServiceProcess billing = services.start("billing-service", logName, properties);
         services.awaitReady(billing);
         return billing;

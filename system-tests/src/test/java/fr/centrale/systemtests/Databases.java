@@ -102,6 +102,15 @@ final class Databases implements AutoCloseable {
         }
     }
 
+    boolean isEmbedded() {
+        return server.isEmbedded();
+    }
+
+    /** "15.17". */
+    String serverVersion() {
+        return column(urls.keySet().iterator().next(), "SHOW server_version").get(0).split(" ")[0];
+    }
+
     String url(String name) {
         String url = urls.get(name);
         if (url == null) {
@@ -119,6 +128,12 @@ final class Databases implements AutoCloseable {
 
     Connection connect(String name) throws SQLException {
         return DriverManager.getConnection(url(name), server.user(), server.password());
+    }
+
+    /** A connection with more JDBC URL parameters ({@code reWriteBatchedInserts=true}). */
+    Connection connect(String name, String parameters) throws SQLException {
+        String url = url(name);
+        return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + parameters, server.user(), server.password());
     }
 
     /** The single number a query answers ({@code SELECT count(*) ...}). */

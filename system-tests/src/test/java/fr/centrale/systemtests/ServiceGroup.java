@@ -49,13 +49,23 @@ final class ServiceGroup implements TestWatcher, LifecycleMethodExecutionExcepti
      * {@code <logName>.log}; does not wait (see {@link #awaitReady}).
      */
     ServiceProcess start(String module, String logName, Map<String, String> properties) {
-        return start(module, logName, Centrale.freePort(), properties);
+        return start(module, logName, Centrale.freePort(), properties, List.of());
     }
 
     /** The same on a given port: a service restarted where its callers already point. */
     ServiceProcess start(String module, String logName, int port, Map<String, String> properties) {
+        return start(module, logName, port, properties, List.of());
+    }
+
+    /** The same, with JVM options added to the run command's (a benchmark wants more heap). */
+    ServiceProcess start(String module, String logName, Map<String, String> properties, List<String> jvmOptions) {
+        return start(module, logName, Centrale.freePort(), properties, jvmOptions);
+    }
+
+    private ServiceProcess start(String module, String logName, int port, Map<String, String> properties,
+                                 List<String> jvmOptions) {
         ServiceProcess p = ServiceProcess.start(module, Centrale.runJar(module), port,
-                logDir.resolve(logName + ".log"), properties);
+                logDir.resolve(logName + ".log"), properties, jvmOptions);
         started.add(p);
         System.out.println("[system-tests] started " + p + ", log " + Centrale.root().relativize(p.log()));
         return p;

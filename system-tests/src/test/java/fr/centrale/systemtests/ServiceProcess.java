@@ -53,6 +53,12 @@ final class ServiceProcess {
      * {@code port}, in the jar's own directory, where no {@code .env} or {@code config/} of a developer's is.
      */
     static ServiceProcess start(String name, Path jar, int port, Path log, Map<String, String> properties) {
+        return start(name, jar, port, log, properties, List.of());
+    }
+
+    /** The same, with JVM options added after the run command's ({@link ServiceJvm}): the last one given wins. */
+    static ServiceProcess start(String name, Path jar, int port, Path log, Map<String, String> properties,
+                                List<String> jvmOptions) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("quarkus.http.port", String.valueOf(port));
         // Loopback only: nothing outside this machine reaches the services under test.
@@ -60,7 +66,7 @@ final class ServiceProcess {
         // The packaged application logs JSON (prod profile): here people read the logs.
         all.put("quarkus.log.console.json.enabled", "false");
         all.putAll(properties);
-        List<String> command = ServiceJvm.command(jar, all);
+        List<String> command = ServiceJvm.command(jar, all, jvmOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(ServiceJvm.directory(jar).toFile())
                 .redirectErrorStream(true)

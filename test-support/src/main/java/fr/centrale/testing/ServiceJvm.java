@@ -40,9 +40,15 @@ public final class ServiceJvm {
      * stale archive (another JDK) is ignored, not fatal.
      */
     public static List<String> command(Path runJar, Map<String, String> properties) {
+        return command(runJar, properties, List.of());
+    }
+
+    /** As {@link #command(Path, Map)}, with {@code extraOptions} after the defaults (the last one given wins). */
+    public static List<String> command(Path runJar, Map<String, String> properties, List<String> extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(OPTIONS);
+        command.addAll(extraOptions);
         // Extra options, after the defaults so that they win: e.g. -XX:TieredStopAtLevel=4 for full JIT.
         String extra = System.getenv(EXTRA_OPTIONS);
         if (extra != null && !extra.isBlank()) {

@@ -2,9 +2,11 @@ package fr.centrale.billing.service;
 
 import fr.centrale.billing.BillingRun;
 import fr.centrale.billing.api.BillingRunView;
+import fr.centrale.billing.client.DebtorLookup;
 import fr.centrale.billing.client.DebtorSnapshot;
 import fr.centrale.billing.client.IssuerSnapshot;
 import fr.centrale.billing.client.SourceDirectory;
+import fr.centrale.billing.repository.LedgerBatchRepository.ItemKey;
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.billing.BillableItemPage;
 import fr.centrale.common.problem.ProblemException;
@@ -16,56 +18,152 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A billing run (invoicing as a difference, after Kill Bill): read the billable items of both schedules
- * up to {@code asOf}, and issue those that have no titre yet, each in its own transaction. Repeating a
- * run, running two at once, or resuming after a crash therefore issues each titre exactly once; a source
- * that fails mid-run leaves the titres issued so far complete, marks the run PARTIAL, and the next run
- * issues the rest.
+ * up to {@code asOf}, and issue those that have no titre yet. Repeating a run, running two at once, or
+ * resuming after a crash therefore issues each titre exactly once; a source that fails mid-run leaves the
+ * titres issued so far complete, marks the run PARTIAL, and the next run issues the rest.
+ *
+ * <p>At scale (a Q1 run issues every membership fee and yearly contribution at once) the work is split
+ * between two threads: a reader pages through the feeds, drops the items already issued (one query per
+ * page) and reads the debtors of the others (one membership-service lookup per page), while the calling
+ * thread issues what the reader prepared, {@code centrale.billing.batch-size} items per transaction
+ * ({@link IssuanceService#issueBatch}). A batch that fails is issued again one item at a time, so that a
+ * bad item is reported alone and the others are issued.
  */
 @ApplicationScoped
 public class BillingRunService {
 
     private static final Logger LOG = Logger.getLogger(BillingRunService.class);
     private static final int PAGE = 500;
+    private static final String MEMBERSHIP_SERVICE = "membership-service";
+    private static final String CONVENTION_SERVICE = "convention-service";
+    /** Pages the reader may prepare ahead of the issuing. */
+    private static final int READ_AHEAD = 2;
+    /** Item failures named in a run's message; the others are counted. */
+    private static final int PROBLEMS_NAMED = 20;
 
     @Inject
     SourceDirectory sources;
 
     @Inject
+    DebtorLookup debtorLookup;
+
+    @Inject
     IssuanceService issuance;
+
+    @ConfigProperty(name = "centrale.billing.batch-size", defaultValue = "500")
+    int batchSize;
 
     private interface Feed {
         BillableItemPage page(LocalDate through, UUID after, int size);
     }
 
-    /** What a run has done so far. */
+    /** What the reader hands to the issuing thread. */
+    private sealed interface Step {
+    }
+
+    /** A page of items due: to issue (with their snapshots), found already issued, or failed before issuing. */
+    private record Prepared(List<IssuanceService.Issue> toIssue, List<BillableItem> wouldIssue, int already,
+                            List<String> failures) implements Step {
+    }
+
+    /** A source read to its end, or not (then {@code problem} says why). */
+    private record SourceRead(String source, boolean complete, String problem) implements Step {
+    }
+
+    /** The reader is done (failure: what stopped it unexpectedly). */
+    private record Done(RuntimeException failure) implements Step {
+    }
+
+    /** What a run has done so far (issuing thread only). */
     private static final class Tally {
         int issued;
         int already;
         int failed;
-        final List<String> problems = new ArrayList<>();
+        final List<String> sourceProblems = new ArrayList<>();
+        final List<String> itemProblems = new ArrayList<>();
+        int unnamedProblems;
         final List<BillableItem> wouldIssue = new ArrayList<>();
-        final Map<UUID, Optional<DebtorSnapshot>> debtors = new HashMap<>();
-        final Map<String, Optional<IssuerSnapshot>> issuers = new HashMap<>();
+
+        void itemProblem(String problem) {
+            if (itemProblems.size() < PROBLEMS_NAMED) {
+                itemProblems.add(problem);
+            } else {
+                unnamedProblems++;
+            }
+        }
+
+        String message() {
+            List<String> all = new ArrayList<>(sourceProblems);
+            all.addAll(itemProblems);
+            if (unnamedProblems > 0) {
+                all.add("and " + unnamedProblems + " more item(s) failed");
+            }
+            return all.isEmpty() ? null : String.join("; ", all);
+        }
     }
 
     public BillingRunView run(LocalDate asOf, boolean dryRun, BillingRun.Trigger trigger) {
         UUID runId = dryRun ? null : start(asOf, trigger);
+        long started = System.nanoTime();
         Tally tally = new Tally();
-        boolean membershipRead = read("membership-service", sources::membershipItems, asOf, dryRun, runId, tally);
-        boolean conventionRead = read("convention-service", sources::conventionItems, asOf, dryRun, runId, tally);
+        Map<String, Boolean> complete = new HashMap<>();
+        BlockingQueue<Step> steps = new ArrayBlockingQueue<>(READ_AHEAD);
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "billing-run-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        long waited = 0;
+        try {
+            reader.execute(() -> readAll(asOf, dryRun, runId, steps));
+            while (true) {
+                long waiting = System.nanoTime();
+                Step step = take(steps);
+                waited += System.nanoTime() - waiting;
+                if (step instanceof Prepared p) {
+                    tally.already += p.already();
+                    tally.failed += p.failures().size();
+                    p.failures().forEach(tally::itemProblem);
+                    tally.wouldIssue.addAll(p.wouldIssue());
+                    issueAll(p.toIssue(), asOf, runId, tally);
+                } else if (step instanceof SourceRead r) {
+                    complete.put(r.source(), r.complete());
+                    if (r.problem() != null) {
+                        tally.sourceProblems.add(r.problem());
+                    }
+                } else if (step instanceof Done d) {
+                    if (d.failure() != null) {
+                        throw d.failure();
+                    }
+                    break;
+                }
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+        boolean membershipRead = complete.getOrDefault(MEMBERSHIP_SERVICE, false);
+        boolean conventionRead = complete.getOrDefault(CONVENTION_SERVICE, false);
         BillingRun.Status status;
         if (!membershipRead && !conventionRead && tally.issued + tally.already == 0) {
             status = BillingRun.Status.FAILED;
@@ -74,11 +172,13 @@ public class BillingRunService {
         } else {
             status = BillingRun.Status.COMPLETED;
         }
-        String message = tally.problems.isEmpty() ? null : String.join("; ", tally.problems);
+        String message = tally.message();
         if (dryRun) {
             return new BillingRunView(null, asOf, status, trigger, true, tally.wouldIssue.size(), tally.already,
                     tally.failed, message, null, null, tally.wouldIssue);
         }
+        LOG.infof("Billing run %s as of %s: %s, %d issued, %d already issued, %d failed in %.1f s (%.1f s waiting for the sources)",
+                runId, asOf, status, tally.issued, tally.already, tally.failed, (System.nanoTime() - started) / 1e9, waited / 1e9);
         return finish(runId, status, tally, message);
     }
 
@@ -111,60 +211,163 @@ public class BillingRunService {
         }
     }
 
-    /** Reads one source to the end; false when it could not be read to the end. */
-    private boolean read(String source, Feed feed, LocalDate asOf, boolean dryRun, UUID runId, Tally tally) {
-        UUID cursor = null;
-        do {
-            BillableItemPage page;
-            try {
-                page = feed.page(asOf, cursor, PAGE);
-            } catch (ProblemException e) {
-                tally.problems.add(source + " could not be read: " + e.getMessage());
-                LOG.warnf("Billing run %s: %s could not be read: %s", runId, source, e.getMessage());
-                return false;
-            }
-            for (BillableItem item : page.items()) {
-                if (item.issueOn().isAfter(asOf)) {
-                    continue;
-                }
-                try {
-                    handle(item, asOf, dryRun, runId, tally);
-                } catch (ProblemException e) {
-                    if (e.status() == 503) {
-                        tally.problems.add(e.getMessage());
-                        return false;
-                    }
-                    tally.failed++;
-                    tally.problems.add(item.sourceType() + " " + item.sourceId() + " #" + item.sequence() + ": " + e.getMessage());
-                }
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return true;
+    // ---- the reader thread ----
+
+    /** Reads both sources to the end (or until they fail), handing each page over as it is prepared. */
+    private void readAll(LocalDate asOf, boolean dryRun, UUID runId, BlockingQueue<Step> steps) {
+        RuntimeException failure = null;
+        try {
+            Map<UUID, Optional<DebtorSnapshot>> debtors = new HashMap<>();
+            Map<String, Optional<IssuerSnapshot>> issuers = new HashMap<>();
+            read(MEMBERSHIP_SERVICE, sources::membershipItems, asOf, dryRun, runId, debtors, issuers, steps);
+            read(CONVENTION_SERVICE, sources::conventionItems, asOf, dryRun, runId, debtors, issuers, steps);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // the issuing thread stopped first: nobody is waiting
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            steps.put(new Done(failure));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void handle(BillableItem item, LocalDate asOf, boolean dryRun, UUID runId, Tally tally) {
-        if (dryRun) {
-            if (QuarkusTransaction.requiringNew().call(() -> issuance.isIssued(item))) {
-                tally.already++;
-            } else {
-                tally.wouldIssue.add(item);
+    /** Reads one source to its end, or until it fails (a 503: the run is then PARTIAL). */
+    private void read(String source, Feed feed, LocalDate asOf, boolean dryRun, UUID runId,
+                      Map<UUID, Optional<DebtorSnapshot>> debtors, Map<String, Optional<IssuerSnapshot>> issuers,
+                      BlockingQueue<Step> steps) throws InterruptedException {
+        UUID cursor = null;
+        do {
+            Prepared prepared;
+            try {
+                BillableItemPage page;
+                try {
+                    page = feed.page(asOf, cursor, PAGE);
+                } catch (ProblemException e) {
+                    LOG.warnf("Billing run %s: %s could not be read: %s", runId, source, e.getMessage());
+                    steps.put(new SourceRead(source, false, source + " could not be read: " + e.getMessage()));
+                    return;
+                }
+                prepared = prepare(page.items(), asOf, dryRun, debtors, issuers);
+                cursor = page.nextCursor();
+            } catch (ProblemException e) {
+                if (e.status() != 503) {
+                    throw e;
+                }
+                LOG.warnf("Billing run %s: %s", runId, e.getMessage());
+                steps.put(new SourceRead(source, false, e.getMessage()));
+                return;
             }
-            return;
+            steps.put(prepared);
+        } while (cursor != null);
+        steps.put(new SourceRead(source, true, null));
+    }
+
+    /**
+     * The page's items due by {@code asOf} less those already issued (one query); for a real run, each
+     * with its debtor and issuer (the debtors not seen yet in this run read in one lookup).
+     *
+     * @throws ProblemException 503 when membership-service cannot give the debtors or issuers
+     */
+    private Prepared prepare(List<BillableItem> page, LocalDate asOf, boolean dryRun,
+                             Map<UUID, Optional<DebtorSnapshot>> debtors, Map<String, Optional<IssuerSnapshot>> issuers) {
+        Map<ItemKey, BillableItem> due = new LinkedHashMap<>();
+        for (BillableItem item : page) {
+            if (item != null && !item.issueOn().isAfter(asOf)) {
+                due.putIfAbsent(ItemKey.of(item), item);
+            }
         }
-        if (QuarkusTransaction.requiringNew().call(() -> issuance.isIssued(item))) {
-            tally.already++;
-            return;
+        Set<ItemKey> issued = due.isEmpty() ? Set.of() : issuance.issuedAmong(due.values());
+        List<BillableItem> open = due.entrySet().stream().filter(e -> !issued.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        int already = due.size() - open.size();
+        if (dryRun) {
+            return new Prepared(List.of(), open, already, List.of());
         }
-        DebtorSnapshot debtor = tally.debtors.computeIfAbsent(item.debtorId(), sources::debtor)
-                .orElseThrow(() -> ProblemException.rule("UNKNOWN_DEBTOR", "debtor " + item.debtorId() + " is unknown to membership-service"));
-        IssuerSnapshot issuer = tally.issuers.computeIfAbsent(item.issuer(), sources::issuer)
-                .orElseThrow(() -> ProblemException.rule("UNKNOWN_ISSUER", "purchasing body " + item.issuer() + " is unknown"));
-        if (issuance.issue(item, debtor, issuer, asOf, runId).isPresent()) {
-            tally.issued++;
-        } else {
-            tally.already++;
+        Set<UUID> unseen = new LinkedHashSet<>();
+        for (BillableItem item : open) {
+            if (item.debtorId() != null && !debtors.containsKey(item.debtorId())) {
+                unseen.add(item.debtorId());
+            }
         }
+        if (!unseen.isEmpty()) {
+            Map<UUID, DebtorSnapshot> found = debtorLookup.debtors(unseen);
+            unseen.forEach(id -> debtors.put(id, Optional.ofNullable(found.get(id))));
+        }
+        List<IssuanceService.Issue> toIssue = new ArrayList<>(open.size());
+        List<String> failures = new ArrayList<>();
+        for (BillableItem item : open) {
+            Optional<DebtorSnapshot> debtor = item.debtorId() == null ? Optional.empty() : debtors.get(item.debtorId());
+            Optional<IssuerSnapshot> issuer = item.issuer() == null ? Optional.empty()
+                    : issuers.computeIfAbsent(item.issuer(), sources::issuer);
+            if (debtor.isEmpty()) {
+                failures.add(describe(item) + ": debtor " + item.debtorId() + " is unknown to membership-service");
+            } else if (issuer.isEmpty()) {
+                failures.add(describe(item) + ": purchasing body " + item.issuer() + " is unknown");
+            } else {
+                toIssue.add(new IssuanceService.Issue(item, debtor.get(), issuer.get()));
+            }
+        }
+        return new Prepared(toIssue, List.of(), already, failures);
+    }
+
+    // ---- the issuing thread ----
+
+    /** Issues the items a batch at a time; a batch that fails is issued again one item at a time. */
+    private void issueAll(List<IssuanceService.Issue> items, LocalDate asOf, UUID runId, Tally tally) {
+        int size = Math.max(1, batchSize);
+        for (int from = 0; from < items.size(); from += size) {
+            List<IssuanceService.Issue> batch = items.subList(from, Math.min(items.size(), from + size));
+            try {
+                IssuanceService.BatchOutcome outcome = issuance.issueBatch(batch, asOf, runId);
+                tally.issued += outcome.issued();
+                tally.already += outcome.alreadyIssued();
+            } catch (RuntimeException e) {
+                LOG.warnf("Billing run %s: a batch of %d item(s) failed (%s); issuing them one by one", runId, batch.size(),
+                        rootMessage(e));
+                issueOneByOne(batch, asOf, runId, tally);
+            }
+        }
+    }
+
+    private void issueOneByOne(List<IssuanceService.Issue> batch, LocalDate asOf, UUID runId, Tally tally) {
+        for (IssuanceService.Issue i : batch) {
+            try {
+                if (issuance.issue(i.item(), i.debtor(), i.issuer(), asOf, runId).isPresent()) {
+                    tally.issued++;
+                } else {
+                    tally.already++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Billing run %s: %s could not be issued", runId, describe(i.item()));
+                tally.failed++;
+                tally.itemProblem(describe(i.item()) + ": " + rootMessage(e));
+            }
+        }
+    }
+
+    private static Step take(BlockingQueue<Step> steps) {
+        try {
+            return steps.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the billable items", e);
+        }
+    }
+
+    private static String describe(BillableItem item) {
+        return item.sourceType() + " " + item.sourceId() + " #" + item.sequence();
+    }
+
+    /** The innermost cause's message (a constraint the database refused, say), without the stack. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     private UUID start(LocalDate asOf, BillingRun.Trigger trigger) {

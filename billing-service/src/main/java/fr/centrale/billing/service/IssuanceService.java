@@ -5,6 +5,8 @@ import fr.centrale.billing.TitreKind;
 import fr.centrale.billing.TitreLine;
 import fr.centrale.billing.client.DebtorSnapshot;
 import fr.centrale.billing.client.IssuerSnapshot;
+import fr.centrale.billing.repository.LedgerBatchRepository;
+import fr.centrale.billing.repository.LedgerBatchRepository.ItemKey;
 import fr.centrale.common.billing.BillableItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,11 +15,22 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Issues one titre for one billable item, exactly once, in a transaction of its own:
+ * Issues the titre of a billable item exactly once, an item at a time ({@link #issue}) or a batch at a
+ * time ({@link #issueBatch}, what billing runs use), each in a transaction of its own:
  * <ol>
  * <li>the item's key {@code (sourceType, sourceId, sequence)} is claimed first; if another run holds or
  *     has committed it, nothing else happens (a concurrent claimant waits for the holder to finish);</li>
@@ -35,6 +48,17 @@ public class IssuanceService {
     @Inject
     LedgerEvents events;
 
+    @Inject
+    LedgerBatchRepository ledger;
+
+    /** One item to issue, with the debtor and issuer its titre freezes. */
+    public record Issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer) {
+    }
+
+    /** What a batch did: titres issued, and items found already issued (by an earlier or concurrent run). */
+    public record BatchOutcome(int issued, int alreadyIssued) {
+    }
+
     /** The titre issued, or empty when the item had already been issued. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Titre> issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer, LocalDate issuedOn,
@@ -49,8 +73,120 @@ public class IssuanceService {
         if (claimed == 0) {
             return Optional.empty();
         }
-        Titre t = newTitre(titreId, TitreKind.ORIGINAL, issuer, issuedOn, issuedOn.plusDays(item.paymentTermDays()));
-        setDebtor(t, debtor);
+        Titre t = original(new Issue(item, debtor, issuer), titreId, nextNumber(issuer.code(), issuedOn.getYear()),
+                issuedOn, runId);
+        em.persist(t);
+        em.flush();
+        events.record(t.id, "ISSUED");
+        return Optional.of(t);
+    }
+
+    /**
+     * Issues a batch of items in one transaction, with the same guarantees as {@link #issue} for each: the
+     * items' keys are claimed first (in a fixed order, so that two runs claiming overlapping batches never
+     * wait for each other in a cycle; an item another run holds is waited for, then skipped if it
+     * committed), then each issuer's series gives all the batch's numbers in one statement (the row stays
+     * locked until commit: numbers in issue order, a rollback gives them all back), then the titres, their
+     * lines and their events are written one statement per table.
+     *
+     * <p>Any failure rolls the whole batch back: the caller then issues its items one by one
+     * ({@link #issue}), so that a bad item is reported alone and the others are issued.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public BatchOutcome issueBatch(List<Issue> batch, LocalDate issuedOn, UUID runId) {
+        Map<ItemKey, Issue> byKey = new LinkedHashMap<>();
+        for (Issue i : batch) {
+            byKey.putIfAbsent(ItemKey.of(i.item()), i);
+        }
+        Map<ItemKey, UUID> titreIds = new HashMap<>();
+        List<LedgerBatchRepository.Claim> claims = new ArrayList<>();
+        for (ItemKey key : byKey.keySet()) {
+            UUID id = UUID.randomUUID();
+            titreIds.put(key, id);
+            claims.add(new LedgerBatchRepository.Claim(key, id));
+        }
+        Set<ItemKey> owned = ledger.claim(LedgerBatchRepository.inClaimOrder(claims));
+        List<ItemKey> mine = byKey.keySet().stream().filter(owned::contains).toList();
+
+        // Series in a fixed order too (concurrent batches of several issuers), numbers in feed order.
+        int year = issuedOn.getYear();
+        Map<String, List<ItemKey>> byIssuer = new TreeMap<>();
+        for (ItemKey key : mine) {
+            byIssuer.computeIfAbsent(byKey.get(key).issuer().code(), code -> new ArrayList<>()).add(key);
+        }
+        Map<ItemKey, Integer> serials = new HashMap<>();
+        byIssuer.forEach((code, keys) -> {
+            int next = ledger.takeNumbers(code, year, keys.size());
+            for (ItemKey key : keys) {
+                serials.put(key, next++);
+            }
+        });
+
+        List<Titre> titres = new ArrayList<>(mine.size());
+        for (ItemKey key : mine) {
+            titres.add(original(byKey.get(key), titreIds.get(key), serials.get(key), issuedOn, runId));
+        }
+        ledger.insert(titres, runId);
+        ledger.recordEvents(titres.stream().map(t -> t.id).toList(), "ISSUED");
+        return new BatchOutcome(titres.size(), batch.size() - titres.size());
+    }
+
+    /** The keys among the items' that already have their titre (one query for the lot). */
+    @Transactional
+    public Set<ItemKey> issuedAmong(Collection<BillableItem> items) {
+        return ledger.issuedAmong(items.stream().map(ItemKey::of).collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** Whether the item already has its titre (for dry runs). */
+    public boolean isIssued(BillableItem item) {
+        return !em.createNativeQuery("""
+                        SELECT 1 FROM issued_item WHERE source_type = ?1 AND source_id = ?2 AND sequence = ?3""")
+                .setParameter(1, item.sourceType().name()).setParameter(2, item.sourceId()).setParameter(3, item.sequence())
+                .getResultList().isEmpty();
+    }
+
+    /** A titre with its number taken from the issuer's series of the fiscal year of {@code issuedOn}. */
+    Titre newTitre(UUID id, TitreKind kind, IssuerSnapshot issuer, LocalDate issuedOn, LocalDate dueOn) {
+        return titre(id, kind, issuer, issuedOn, dueOn, nextNumber(issuer.code(), issuedOn.getYear()));
+    }
+
+    /** A titre numbered {@code serial} in the issuer's series of the fiscal year of {@code issuedOn}. */
+    private static Titre titre(UUID id, TitreKind kind, IssuerSnapshot issuer, LocalDate issuedOn, LocalDate dueOn, int serial) {
+        int year = issuedOn.getYear();
+        Titre t = new Titre();
+        t.id = id;
+        t.kind = kind;
+        t.issuer = issuer.code();
+        t.fiscalYear = year;
+        t.serial = serial;
+        t.number = number(issuer.code(), year, serial);
+        t.issuedOn = issuedOn;
+        t.dueOn = dueOn;
+        t.issuerName = issuer.name();
+        t.issuerSiret = issuer.siret();
+        t.issuerStreet = issuer.street();
+        t.issuerPostalCode = issuer.postalCode();
+        t.issuerCity = issuer.city();
+        t.issuerCourt = issuer.court();
+        t.createdAt = Instant.now();
+        return t;
+    }
+
+    /** RESAH-2025-000042: the issuer, the fiscal year, the serial on at least six digits. */
+    static String number(String issuer, int year, int serial) {
+        String digits = Integer.toString(serial);
+        StringBuilder number = new StringBuilder(issuer.length() + 12).append(issuer).append('-').append(year).append('-');
+        for (int i = digits.length(); i < 6; i++) {
+            number.append('0');
+        }
+        return number.append(digits).toString();
+    }
+
+    /** The titre of a billable item, numbered {@code serial}: debtor and issuer frozen as given, one line. */
+    private static Titre original(Issue issue, UUID titreId, int serial, LocalDate issuedOn, UUID runId) {
+        BillableItem item = issue.item();
+        Titre t = titre(titreId, TitreKind.ORIGINAL, issue.issuer(), issuedOn, issuedOn.plusDays(item.paymentTermDays()), serial);
+        setDebtor(t, issue.debtor());
         t.object = item.label();
         t.total = item.amount();
         t.runId = runId;
@@ -70,40 +206,6 @@ public class IssuanceService {
         line.sequence = item.sequence();
         line.itemKind = item.kind().name();
         t.lines.add(line);
-        em.persist(t);
-        em.flush();
-        events.record(t.id, "ISSUED");
-        return Optional.of(t);
-    }
-
-    /** Whether the item already has its titre (for dry runs). */
-    public boolean isIssued(BillableItem item) {
-        return !em.createNativeQuery("""
-                        SELECT 1 FROM issued_item WHERE source_type = ?1 AND source_id = ?2 AND sequence = ?3""")
-                .setParameter(1, item.sourceType().name()).setParameter(2, item.sourceId()).setParameter(3, item.sequence())
-                .getResultList().isEmpty();
-    }
-
-    /** A titre with its number taken from the issuer's series of the fiscal year of {@code issuedOn}. */
-    Titre newTitre(UUID id, TitreKind kind, IssuerSnapshot issuer, LocalDate issuedOn, LocalDate dueOn) {
-        int year = issuedOn.getYear();
-        int serial = nextNumber(issuer.code(), year);
-        Titre t = new Titre();
-        t.id = id;
-        t.kind = kind;
-        t.issuer = issuer.code();
-        t.fiscalYear = year;
-        t.serial = serial;
-        t.number = String.format("%s-%d-%06d", issuer.code(), year, serial);
-        t.issuedOn = issuedOn;
-        t.dueOn = dueOn;
-        t.issuerName = issuer.name();
-        t.issuerSiret = issuer.siret();
-        t.issuerStreet = issuer.street();
-        t.issuerPostalCode = issuer.postalCode();
-        t.issuerCity = issuer.city();
-        t.issuerCourt = issuer.court();
-        t.createdAt = Instant.now();
         return t;
     }
 

@@ -42,7 +42,7 @@ public final class Access {
             return Decision.ALLOW;
         }
         boolean read = "GET".equals(method) || "HEAD".equals(method);
-        if (read && (roles.contains(READER) || roles.contains(FINANCE))) {
+        if ((read || isReadByPost(method, segments)) && (roles.contains(READER) || roles.contains(FINANCE))) {
             return Decision.ALLOW;
         }
         if (roles.contains(FINANCE) && "POST".equals(method) && isFinanceWrite(segments)) {
@@ -66,6 +66,15 @@ public final class Access {
             return Decision.ALLOW;
         }
         return Decision.FORBIDDEN;
+    }
+
+    /**
+     * POST /organisations/lookup: reads organisations by a list of ids (too many for a query string). A
+     * read for readers and finance (billing-service's runs call it); never for an adherent, as it names
+     * other organisations.
+     */
+    private static boolean isReadByPost(String method, List<String> segments) {
+        return "POST".equals(method) && segments.equals(List.of("organisations", "lookup"));
     }
 
     /** GET /billing-runs..., /memberships/billable-items, /conventions/billable-items, /titres/events. */

@@ -65,6 +65,14 @@ class AccessTest {
     }
 
     @Test
+    void theOrganisationLookupIsAReadForReadersAndFinanceButNotForAdherents() {
+        assertThat(decide("POST", "organisations/lookup", Map.of(), "reader")).isEqualTo(ALLOW);
+        assertThat(decide("POST", "organisations/lookup", Map.of(), "finance")).isEqualTo(ALLOW);
+        assertThat(decide("POST", "organisations/lookup", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
+        assertThat(decide("POST", "organisations", Map.of(), "reader")).isEqualTo(FORBIDDEN);
+    }
+
+    @Test
     void adherentWithoutOrganisationIsRefused() {
         assertThat(Access.decide("GET", List.of("titres"), Map.of(), Set.of("adherent"), null)).isEqualTo(FORBIDDEN);
     }

@@ -12,6 +12,7 @@ import fr.centrale.convention.repository.ConventionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.FlushMode;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,6 +46,9 @@ public class ScheduleService {
     /** The billing runs' feed: items due on or before {@code through}, a page of conventions at a time. */
     @Transactional
     public BillableItemPage feed(LocalDate through, UUID after, int size) {
+        // A read: no snapshot to keep nor entity to dirty-check at commit (billing runs read every convention).
+        conventions.getSession().setDefaultReadOnly(true);
+        conventions.getSession().setHibernateFlushMode(FlushMode.MANUAL);
         List<Convention> page = conventions.signedAfter(after, size);
         List<BillableItem> items = new ArrayList<>();
         for (Convention c : page) {

@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.FlushMode;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -176,6 +177,9 @@ public class MembershipService {
      */
     @Transactional
     public BillableItemPage billableItems(LocalDate through, UUID after, int size) {
+        // A read: no snapshot to keep nor entity to dirty-check at commit (billing runs read every membership).
+        memberships.getSession().setDefaultReadOnly(true);
+        memberships.getSession().setHibernateFlushMode(FlushMode.MANUAL);
         Map<UUID, MembershipFeeTable> tables = fees.allTables();
         List<Membership> page = memberships.pageAfter(after, through, size);
         List<BillableItem> items = new ArrayList<>();

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The Q1 billing run at scale (issue 6): N organisations, memberships and conventions written straight into
+# the services' databases, one timed billing run as of 2025-01-02 (after an untimed warm-up run), its result
+# checked, then as many titre rows inserted straight into PostgreSQL for comparison. Prints a table; appends
+# it to system-tests/target/q1-bench/results.md. Usage: bench/q1-run.sh [N]   (default 10000)
+# Maven options (e.g. -o) go in MAVEN_ARGS; benchmark options as -D in BENCH_ARGS (see Q1RunBenchmark).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-10000}"
+case "$N" in ''|*[!0-9]*) echo "usage: $0 [N]  (N: a number of organisations, default 10000)" >&2; exit 2 ;; esac
+
+# Build (without tests) when a service jar is missing or older than a source of the modules it is made of.
+stale=false
+for module in membership-service convention-service billing-service; do
+  jar="$module/target/quarkus-app/quarkus-run.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find common/src common/pom.xml test-support/src test-support/pom.xml "$module/src" "$module/pom.xml" pom.xml -newer "$jar" -type f -print -quit)" ]; then
+    stale=true
+  fi
+done
+if $stale; then
+  echo "[q1-bench] building the services (./mvnw install -DskipTests)..."
+  ./mvnw -B -q install -DskipTests
+fi
+
+log=system-tests/target/q1-bench/run-$N.log
+mkdir -p "$(dirname "$log")"
+echo "[q1-bench] N=$N: generating, running and checking (log: $log)..."
+if ! ./mvnw -B -pl system-tests verify -Dit.test=Q1RunBenchmark -Dbench.n="$N" -Dfailsafe.failIfNoSpecifiedTests=false \
+      -Dcentrale.system-tests.timeout=3600 ${BENCH_ARGS:-} > "$log" 2>&1; then
+  grep -E '^\[q1-bench\]|FAIL|Tests run|ERROR' "$log" | tail -40
+  echo "[q1-bench] failed: see $log and system-tests/target/system-tests/Q1RunBenchmark/" >&2
+  exit 1
+fi
+grep -E '^\[q1-bench\]' "$log"
+sed -n '/^| N | titres/,/^(data generated/p' "$log"

@@ -1,0 +1,300 @@
+package fr.centrale.billing.repository;
+
+import fr.centrale.billing.Titre;
+import fr.centrale.billing.TitreLine;
+import fr.centrale.common.billing.BillableItem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The ledger writes of a billing run, a batch of items at a time: one round trip per table and batch
+ * instead of one per row (claims: PostgreSQL {@code unnest} of one array per column, with RETURNING; titres,
+ * lines and events: JDBC batches rewritten into multi-row inserts). Must run inside the
+ * transaction that issues the batch (it uses the Hibernate session's connection); the locking is the
+ * same as for one titre: item keys, then number series, then the feed counter.
+ */
+@ApplicationScoped
+public class LedgerBatchRepository {
+
+    /** A billable item's identity for ever: the primary key of {@code issued_item}. */
+    public record ItemKey(String sourceType, UUID sourceId, int sequence) {
+
+        public static ItemKey of(BillableItem item) {
+            return new ItemKey(item.sourceType().name(), item.sourceId(), item.sequence());
+        }
+    }
+
+    /** An item to claim for the titre that will be written for it. */
+    public record Claim(ItemKey key, UUID titreId) {
+    }
+
+    private static final String ISSUED_AMONG = """
+            SELECT i.source_type, i.source_id, i.sequence
+              FROM issued_item i
+              JOIN unnest(?::text[], ?::uuid[], ?::int[]) AS k(source_type, source_id, sequence)
+                ON i.source_type = k.source_type AND i.source_id = k.source_id AND i.sequence = k.sequence""";
+
+    /**
+     * A key another transaction is claiming makes this one wait for it to end, then skips the key if it
+     * committed: the keys are claimed in the order given, so callers pass them sorted.
+     */
+    private static final String CLAIM = """
+            INSERT INTO issued_item (source_type, source_id, sequence, titre_id)
+            SELECT * FROM unnest(?::text[], ?::uuid[], ?::int[], ?::uuid[])
+            ON CONFLICT DO NOTHING
+            RETURNING source_type, source_id, sequence""";
+
+    /** {@code count} numbers at once; the row stays locked until the transaction ends, as for one. */
+    private static final String NUMBERS = """
+            INSERT INTO number_series (issuer, fiscal_year, last_number) VALUES (?, ?, ?)
+            ON CONFLICT (issuer, fiscal_year) DO UPDATE SET last_number = number_series.last_number + EXCLUDED.last_number
+            RETURNING last_number""";
+
+    private static final String POSITIONS = "UPDATE feed_counter SET position = position + ? WHERE id = 1 RETURNING position";
+
+    /**
+     * Titres, lines and events go as JDBC batches of single-row inserts, which the driver rewrites into multi-row
+     * inserts ({@code reWriteBatchedInserts}, set in application.properties): typed parameters (uuid, date,
+     * numeric sent as such), as the fastest plain insert would do.
+     */
+    private static final String TITRE = """
+            INSERT INTO titre (id, number, issuer, fiscal_year, serial, kind, issued_on, due_on,
+                               issuer_name, issuer_siret, issuer_street, issuer_postal_code, issuer_city, issuer_court,
+                               debtor_id, debtor_name, debtor_siret, debtor_street, debtor_postal_code, debtor_city,
+                               debtor_chorus_ej, debtor_chorus_service, object, total, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String LINE = """
+            INSERT INTO titre_line (id, titre_id, line_no, label, basis, period_start, period_end, months, annual_amount,
+                                    amount, source_type, source_id, sequence, item_kind)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String EVENT = "INSERT INTO titre_event (position, titre_id, type) VALUES (?, ?, ?)";
+
+    @Inject
+    EntityManager em;
+
+    /** The keys among {@code keys} that already have their titre (committed, or claimed by this transaction). */
+    public Set<ItemKey> issuedAmong(Collection<ItemKey> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        List<ItemKey> list = List.copyOf(keys);
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(ISSUED_AMONG)) {
+                s.setArray(1, text(c, list.stream().map(ItemKey::sourceType)));
+                s.setArray(2, text(c, list.stream().map(k -> k.sourceId().toString())));
+                s.setArray(3, ints(c, list.stream().map(ItemKey::sequence)));
+                return keys(s);
+            }
+        });
+    }
+
+    /** Claims the items, in the order given; answers the keys this transaction now holds (the others were issued). */
+    public Set<ItemKey> claim(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(CLAIM)) {
+                s.setArray(1, text(c, claims.stream().map(x -> x.key().sourceType())));
+                s.setArray(2, text(c, claims.stream().map(x -> x.key().sourceId().toString())));
+                s.setArray(3, ints(c, claims.stream().map(x -> x.key().sequence())));
+                s.setArray(4, text(c, claims.stream().map(x -> x.titreId().toString())));
+                return keys(s);
+            }
+        });
+    }
+
+    /** Takes {@code count} numbers of the series; answers the first (the others follow it without gap). */
+    public int takeNumbers(String issuer, int fiscalYear, int count) {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(NUMBERS)) {
+                s.setString(1, issuer);
+                s.setInt(2, fiscalYear);
+                s.setInt(3, count);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) - count + 1;
+                }
+            }
+        });
+    }
+
+    /** Writes the titres and their lines, as built (numbers included). */
+    public void insert(List<Titre> titres, UUID runId) {
+        if (titres.isEmpty()) {
+            return;
+        }
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement(TITRE)) {
+                for (Titre t : titres) {
+                    s.setObject(1, t.id);
+                    s.setString(2, t.number);
+                    s.setString(3, t.issuer);
+                    s.setInt(4, t.fiscalYear);
+                    s.setInt(5, t.serial);
+                    s.setString(6, t.kind.name());
+                    date(s, 7, t.issuedOn);
+                    date(s, 8, t.dueOn);
+                    s.setString(9, t.issuerName);
+                    s.setString(10, t.issuerSiret);
+                    s.setString(11, t.issuerStreet);
+                    s.setString(12, t.issuerPostalCode);
+                    s.setString(13, t.issuerCity);
+                    s.setString(14, t.issuerCourt);
+                    uuid(s, 15, t.debtorId);
+                    s.setString(16, t.debtorName);
+                    s.setString(17, t.debtorSiret);
+                    s.setString(18, t.debtorStreet);
+                    s.setString(19, t.debtorPostalCode);
+                    s.setString(20, t.debtorCity);
+                    s.setString(21, t.debtorChorusEj);
+                    s.setString(22, t.debtorChorusService);
+                    s.setString(23, t.object);
+                    s.setBigDecimal(24, t.total);
+                    s.setObject(25, runId);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement(LINE)) {
+                for (Titre t : titres) {
+                    for (TitreLine l : t.lines) {
+                        s.setObject(1, l.id);
+                        s.setObject(2, t.id);
+                        s.setInt(3, l.lineNo);
+                        s.setString(4, l.label);
+                        s.setString(5, l.basis);
+                        date(s, 6, l.periodStart);
+                        date(s, 7, l.periodEnd);
+                        s.setBigDecimal(8, l.months);
+                        s.setBigDecimal(9, l.annualAmount);
+                        s.setBigDecimal(10, l.amount);
+                        s.setString(11, l.sourceType);
+                        uuid(s, 12, l.sourceId);
+                        integer(s, 13, l.sequence);
+                        s.setString(14, l.itemKind);
+                        s.addBatch();
+                    }
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Records one event of {@code type} per titre, in the order given, at consecutive feed positions. The
+     * counter row stays locked until the transaction ends, so positions become visible in order, without
+     * gaps (as {@code LedgerEvents.record} does for one).
+     */
+    public void recordEvents(List<UUID> titreIds, String type) {
+        if (titreIds.isEmpty()) {
+            return;
+        }
+        work(c -> {
+            long last;
+            try (PreparedStatement s = c.prepareStatement(POSITIONS)) {
+                s.setLong(1, titreIds.size());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    last = rs.getLong(1);
+                }
+            }
+            long first = last - titreIds.size() + 1;
+            try (PreparedStatement s = c.prepareStatement(EVENT)) {
+                for (int i = 0; i < titreIds.size(); i++) {
+                    s.setLong(1, first + i);
+                    s.setObject(2, titreIds.get(i));
+                    s.setString(3, type);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T work(SqlWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    private static Set<ItemKey> keys(PreparedStatement s) throws SQLException {
+        Set<ItemKey> keys = new HashSet<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                keys.add(new ItemKey(rs.getString(1), rs.getObject(2, UUID.class), rs.getInt(3)));
+            }
+        }
+        return keys;
+    }
+
+    private static Array text(Connection c, java.util.stream.Stream<String> values) throws SQLException {
+        return c.createArrayOf("text", values.toArray(String[]::new));
+    }
+
+    private static Array ints(Connection c, java.util.stream.Stream<Integer> values) throws SQLException {
+        return c.createArrayOf("int4", values.toArray(Integer[]::new));
+    }
+
+    private static void date(PreparedStatement s, int i, LocalDate value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.DATE);
+        } else {
+            s.setObject(i, value);
+        }
+    }
+
+    private static void uuid(PreparedStatement s, int i, UUID value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.OTHER);
+        } else {
+            s.setObject(i, value);
+        }
+    }
+
+    private static void integer(PreparedStatement s, int i, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.INTEGER);
+        } else {
+            s.setInt(i, value);
+        }
+    }
+
+    /** Keys in a fixed order, the order in which concurrent claimants take them (no lock cycle between batches). */
+    public static List<Claim> inClaimOrder(Collection<Claim> claims) {
+        List<Claim> sorted = new ArrayList<>(claims);
+        sorted.sort((a, b) -> {
+            int c = a.key().sourceType().compareTo(b.key().sourceType());
+            if (c != 0) {
+                return c;
+            }
+            c = a.key().sourceId().toString().compareTo(b.key().sourceId().toString());
+            return c != 0 ? c : Integer.compare(a.key().sequence(), b.key().sequence());
+        });
+        return sorted;
+    }
+}
