@@ -76,10 +76,13 @@ class FaultInjectionIT {
 
     private static final String AS_OF = "2024-01-02";
     private static final int DEBTORS = 8;
-    /** Sources a scenario adds: three pages of the feed (billing-service reads 500 a page). */
-    private static final int BATCH = 1050;
-    /** Titres of the batch issued before the source is stopped: the run is reading the first page. */
-    private static final int STOP_AFTER = 40;
+    /**
+     * Sources a scenario adds: many pages of the feed, so that the source is stopped while the run still
+     * pages it (billing-service reads a page or two ahead and issues 500 items per transaction).
+     */
+    private static final int BATCH = 12_000;
+    /** Titres of the batch issued before the source is stopped: the first batch has committed. */
+    private static final int STOP_AFTER = 1;
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(60);
     /** billing-service's circuit breakers stay open 5 s after the failures (SourceCalls). */
