@@ -56,6 +56,25 @@ class AuthTest {
     }
 
     @Test
+    void everyRefusedTokenGetsTheSameChallengeAndItsRequestId() {
+        String expired = Jwt.issuer("centrale").upn("old").groups(Set.of("admin"))
+                .issuedAt(1_600_000_000L).expiresAt(1_600_000_600L).sign(TestKeys.privateKey());
+        for (String token : new String[]{"not-a-jwt", expired}) {
+            given().auth().oauth2(token).header("X-Request-Id", "req-401").contentType("application/json").body("{}")
+                    .when().post("/api/v1/organisations")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", is("Bearer"))
+                    .header("X-Request-Id", is("req-401"))
+                    .body("code", is("UNAUTHORIZED"))
+                    .body("detail", is("The bearer token is invalid or expired"));
+        }
+        given().header("X-Request-Id", "req-401").when().delete("/api/v1/contacts/1")
+                .then().statusCode(401).header("WWW-Authenticate", is("Bearer")).header("X-Request-Id", is("req-401"))
+                .body("detail", is("A bearer token is required"));
+        assertThat(services.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void readerReadsButCannotWrite() {
         String reader = TestKeys.token("rita", "reader");
         given().auth().oauth2(reader).when().get("/api/v1/conventions").then().statusCode(200);

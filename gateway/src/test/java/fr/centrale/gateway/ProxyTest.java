@@ -1,6 +1,7 @@
 package fr.centrale.gateway;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -8,9 +9,18 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,9 +36,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Routing: method, body, query and headers go to the owning service; its answer comes back. */
 @QuarkusTest
@@ -176,6 +190,85 @@ class ProxyTest {
                 .body("code", is("GATEWAY_TIMEOUT")).body("status", is(504))
                 .header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000); // read timeout 1 s in tests, the service answers after 8 s
+    }
+
+    @Test
+    void bodyAndQueryStringGoThroughByteForByte() {
+        byte[] body = new byte[256 * 1024];
+        new Random(42).nextBytes(body);
+        byte[] answer = new byte[1024 * 1024];
+        new Random(7).nextBytes(answer);
+        String pathAndQuery = "/api/v1/titres/5/payments?note=a%2Fb+c%20d&x=%C3%A9&x=2&empty=&flag";
+        services.stubFor(post(urlEqualTo("/b" + pathAndQuery))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream").withBody(answer)));
+
+        byte[] got = asAdmin().urlEncodingEnabled(false).contentType("application/octet-stream").body(body)
+                .when().post(pathAndQuery)
+                .then().statusCode(200).contentType("application/octet-stream")
+                .extract().asByteArray();
+
+        assertThat(got).isEqualTo(answer);
+        services.verify(postRequestedFor(urlEqualTo("/b" + pathAndQuery))
+                .withHeader("Content-Type", matching("application/octet-stream.*"))
+                .withRequestBody(binaryEqualTo(body)));
+    }
+
+    @Test
+    void anEncodedPathIsForwardedRaw() {
+        services.stubFor(get(urlEqualTo("/m/api/v1/purchasing-bodies/UGAP%20Nord%2F2"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        asAdmin().urlEncodingEnabled(false).when().get("/api/v1/purchasing-bodies/UGAP%20Nord%2F2").then().statusCode(200);
+        services.verify(getRequestedFor(urlEqualTo("/m/api/v1/purchasing-bodies/UGAP%20Nord%2F2")));
+    }
+
+    @Test
+    void aServiceAnswering204WithoutBodyGives204WithoutBody() {
+        services.stubFor(delete(urlEqualTo("/c/api/v1/conventions/1/orders/2"))
+                .willReturn(aResponse().withStatus(204).withHeader("ETag", "\"4\"")));
+        asAdmin().header("X-Request-Id", "req-204").when().delete("/api/v1/conventions/1/orders/2")
+                .then().statusCode(204)
+                .header("ETag", is("\"4\""))
+                .header("X-Request-Id", is("req-204"))
+                .header("Content-Type", nullValue())
+                .body(is(emptyString()));
+    }
+
+    @Test
+    void aServiceClosingTheConnectionGivesA503() {
+        for (Fault fault : Fault.values()) {
+            services.stubFor(get(urlEqualTo("/b/api/v1/titres/1")).willReturn(aResponse().withFault(fault)));
+            asAdmin().when().get("/api/v1/titres/1")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("code", is("SERVICE_UNAVAILABLE"))
+                    .body("detail", is("billing-service is unavailable; retry later"))
+                    .header("X-Request-Id", notNullValue());
+        }
+        services.stubFor(get(urlEqualTo("/b/api/v1/titres/1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\":1}")));
+        asAdmin().when().get("/api/v1/titres/1").then().statusCode(200).body("id", is(1));
+    }
+
+    @Test
+    void concurrentRequestsEachGetTheirOwnAnswer() throws Exception {
+        services.stubFor(get(urlPathMatching("/m/api/v1/organisations/.*"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(50).withHeader("Content-Type", "text/plain")
+                        .withBody("{{request.path}} {{request.headers.X-Request-Id}}").withTransformers("response-template")));
+        String admin = TestKeys.admin();
+        ExecutorService clients = Executors.newFixedThreadPool(8); // WireMock answers a few at a time
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                int n = i;
+                answers.add(clients.submit(() -> given().auth().oauth2(admin).header("X-Request-Id", "req-" + n)
+                        .when().get("/api/v1/organisations/" + n)
+                        .then().statusCode(200).extract().asString()));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get(30, TimeUnit.SECONDS)).isEqualTo("/m/api/v1/organisations/" + i + " req-" + i);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
