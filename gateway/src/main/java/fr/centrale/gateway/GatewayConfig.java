@@ -25,9 +25,19 @@ public interface GatewayConfig {
     @WithDefault("1s")
     Duration connectTimeout();
 
-    /** Time allowed for a service to answer (status and headers): past it, 504. */
+    /**
+     * Time a service may stay silent once the request is sent (before its status, or between two parts
+     * of its answer): past it, 504.
+     */
     @WithDefault("10s")
     Duration readTimeout();
+
+    /**
+     * Connections kept open (keep-alive) to each service, hence requests in flight to it at once; a
+     * request beyond them waits for a free one ({@code GATEWAY_MAX_CONNECTIONS}).
+     */
+    @WithDefault("64")
+    int maxConnections();
 
     /** How long the services' OpenAPI documents are kept before being fetched again. */
     @WithDefault("30s")

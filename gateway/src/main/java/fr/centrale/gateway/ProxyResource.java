@@ -5,7 +5,9 @@ import fr.centrale.common.problem.ProblemResponses;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,8 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.net.URI;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,12 @@ import java.util.UUID;
 
 /**
  * Every {@code /api/v1/...} request goes to the service owning its first segment, once the bearer
- * token is checked against the roles ({@link Access}).
+ * token is checked against the roles ({@link Access}). Runs on the event loop: the token is checked
+ * without blocking ({@link CurrentIdentityAssociation#getDeferredIdentity()}) and the {@link Forwarder}
+ * answers asynchronously.
  */
 @Path("/api/v1")
-@Blocking
+@NonBlocking
 public class ProxyResource {
 
     /** Request headers passed on to the services. */
@@ -46,9 +49,6 @@ public class ProxyResource {
     static final String REQUEST_ID = "X-Request-Id";
 
     @Inject
-    GatewayConfig config;
-
-    @Inject
     Forwarder forwarder;
 
     @Inject
@@ -57,75 +57,95 @@ public class ProxyResource {
     @GET
     @Path("{path: .*}")
     @Operation(hidden = true)
-    public Response get(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return handle("GET", path, null, headers, uri);
+    public Uni<Response> get(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+                             @Context HttpServerRequest request) {
+        return handle("GET", path, null, headers, uri, request);
     }
 
     @POST
     @Path("{path: .*}")
     @Operation(hidden = true)
-    public Response post(@PathParam("path") String path, byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return handle("POST", path, body, headers, uri);
+    public Uni<Response> post(@PathParam("path") String path, byte[] body, @Context HttpHeaders headers,
+                              @Context UriInfo uri, @Context HttpServerRequest request) {
+        return handle("POST", path, body, headers, uri, request);
     }
 
     @PUT
     @Path("{path: .*}")
     @Operation(hidden = true)
-    public Response put(@PathParam("path") String path, byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return handle("PUT", path, body, headers, uri);
+    public Uni<Response> put(@PathParam("path") String path, byte[] body, @Context HttpHeaders headers,
+                             @Context UriInfo uri, @Context HttpServerRequest request) {
+        return handle("PUT", path, body, headers, uri, request);
     }
 
     @PATCH
     @Path("{path: .*}")
     @Operation(hidden = true)
-    public Response patch(@PathParam("path") String path, byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return handle("PATCH", path, body, headers, uri);
+    public Uni<Response> patch(@PathParam("path") String path, byte[] body, @Context HttpHeaders headers,
+                               @Context UriInfo uri, @Context HttpServerRequest request) {
+        return handle("PATCH", path, body, headers, uri, request);
     }
 
     @DELETE
     @Path("{path: .*}")
     @Operation(hidden = true)
-    public Response delete(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return handle("DELETE", path, null, headers, uri);
+    public Uni<Response> delete(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+                                @Context HttpServerRequest request) {
+        return handle("DELETE", path, null, headers, uri, request);
     }
 
-    private Response handle(String method, String path, byte[] body, HttpHeaders headers, UriInfo uri) {
-        String requestId = headers.getHeaderString(REQUEST_ID);
-        if (requestId == null || requestId.isBlank()) {
-            requestId = UUID.randomUUID().toString();
-        }
-        Response response = route(method, path, body, headers, uri, requestId);
-        if (response.getHeaderString(REQUEST_ID) == null) {
-            response.getHeaders().putSingle(REQUEST_ID, requestId);
-        }
-        return response;
-    }
-
-    private Response route(String method, String path, byte[] body, HttpHeaders headers, UriInfo uri, String requestId) {
-        List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
-        Route route = segments.isEmpty() || segments.contains("..") || segments.contains(".")
-                ? null : Route.ofSegment(segments.get(0)).orElse(null);
+    private Uni<Response> handle(String method, String path, byte[] body, HttpHeaders headers, UriInfo uri,
+                                 HttpServerRequest request) {
+        String requestId = requestId(headers);
+        List<String> segments = segments(path);
+        Route route = segments == null || segments.isEmpty() ? null : Route.ofSegment(segments.get(0)).orElse(null);
         if (route == null) {
-            return notFound();
+            return Uni.createFrom().item(withRequestId(notFound(), requestId));
         }
+        return identities.getDeferredIdentity()
+                .onItemOrFailure().transformToUni((identity, failure) -> {
+                    if (failure instanceof AuthenticationFailedException) {
+                        return Uni.createFrom().item(unauthorized("The bearer token is invalid or expired"));
+                    }
+                    if (failure != null) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    return decideThenForward(identity, route, method, segments, body, headers, uri, request, requestId);
+                })
+                .map(response -> withRequestId(response, requestId));
+    }
 
-        SecurityIdentity identity;
-        try {
-            identity = identities.getIdentity();
-        } catch (AuthenticationFailedException e) {
-            return unauthorized("The bearer token is invalid or expired");
+    /**
+     * The path segments after {@code /api/v1} (the path is split once), or null when one of them is
+     * {@code .} or {@code ..}: such a path is never forwarded (404).
+     */
+    static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
         }
+        return segments;
+    }
+
+    private Uni<Response> decideThenForward(SecurityIdentity identity, Route route, String method, List<String> segments,
+                                            byte[] body, HttpHeaders headers, UriInfo uri, HttpServerRequest request,
+                                            String requestId) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return unauthorized("A bearer token is required");
+            return Uni.createFrom().item(unauthorized("A bearer token is required"));
         }
         Set<String> roles = new TreeSet<>(identity.getRoles());
         String organisationId = claim(jwt, "organisationId");
         switch (Access.decide(method, segments, uri.getQueryParameters(), roles, organisationId)) {
             case FORBIDDEN:
-                return ProblemResponses.of(403, "FORBIDDEN", "Forbidden",
-                        "Your roles " + roles + " do not allow " + method + " /api/v1/" + String.join("/", segments), null);
+                return Uni.createFrom().item(ProblemResponses.of(403, "FORBIDDEN", "Forbidden",
+                        "Your roles " + roles + " do not allow " + method + " /api/v1/" + String.join("/", segments), null));
             case NOT_FOUND:
-                return notFound();
+                return Uni.createFrom().item(notFound());
             default:
                 break;
         }
@@ -144,10 +164,23 @@ public class ProxyResource {
             forwarded.put("X-Centrale-Organisation", organisationId);
         }
 
-        URI request = uri.getRequestUri();
-        String rawQuery = request.getRawQuery();
-        URI target = URI.create(route.baseUrl(config) + request.getRawPath() + (rawQuery == null ? "" : "?" + rawQuery));
-        return forwarder.forward(route, method, target, forwarded, body, uri.getBaseUri());
+        String rawQuery = request.query();
+        String pathAndQuery = rawQuery == null ? request.path() : request.path() + "?" + rawQuery;
+        return forwarder.forward(route, method, pathAndQuery, forwarded, body, uri::getBaseUri);
+    }
+
+    /** The client's X-Request-Id, or a new one when it sent none. */
+    private static String requestId(HttpHeaders headers) {
+        String requestId = headers.getHeaderString(REQUEST_ID);
+        return requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
+    }
+
+    /** The client's X-Request-Id, or the one generated for it, unless the service answered with its own. */
+    private static Response withRequestId(Response response, String requestId) {
+        if (response.getHeaderString(REQUEST_ID) == null) {
+            response.getHeaders().putSingle(REQUEST_ID, requestId);
+        }
+        return response;
     }
 
     private static String claim(JsonWebToken jwt, String name) {
