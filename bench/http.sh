@@ -15,10 +15,12 @@ GATEWAY=http://localhost:8080
 OUT=.run/bench-http
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install # SKIP_BUILD=1: use the jars as built
+[ "${SKIP_BUILD:-0}" = 1 ] || scripts/build-if-stale.sh # SKIP_BUILD=1: use the jars as built
+JAVA=$(scripts/services-java.sh) # as ./run.sh: JDK 25+ and its AOT caches when the machine has one
+"$JAVA" -cp launcher/target/launcher.jar fr.centrale.launcher.AotTraining
 mkdir -p "$OUT"
 
-java -jar launcher/target/launcher.jar >"$OUT/launcher.out" 2>&1 &
+"$JAVA" -jar launcher/target/launcher.jar >"$OUT/launcher.out" 2>&1 &
 launcher=$!
 trap 'kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do

@@ -9,18 +9,7 @@ cd "$(dirname "$0")/.."
 N="${1:-10000}"
 case "$N" in ''|*[!0-9]*) echo "usage: $0 [N]  (N: a number of organisations, default 10000)" >&2; exit 2 ;; esac
 
-# Build (without tests) when a service jar is missing or older than a source of the modules it is made of.
-stale=false
-for module in membership-service convention-service billing-service; do
-  jar="$module/target/quarkus-app/quarkus-run.jar"
-  if [ ! -f "$jar" ] || [ -n "$(find common/src common/pom.xml test-support/src test-support/pom.xml "$module/src" "$module/pom.xml" pom.xml -newer "$jar" -type f -print -quit)" ]; then
-    stale=true
-  fi
-done
-if $stale; then
-  echo "[q1-bench] building the services (./mvnw install -DskipTests)..."
-  ./mvnw -B -q install -DskipTests
-fi
+scripts/build-if-stale.sh
 
 log=system-tests/target/q1-bench/run-$N.log
 mkdir -p "$(dirname "$log")"

@@ -4,5 +4,8 @@
 # Uses the run command's ports (8080-8083): stop ./run.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -DskipTests install # SKIP_BUILD=1: use the jars as built
-exec java -cp launcher/target/launcher.jar fr.centrale.launcher.StartupBenchmark "$@"
+[ "${SKIP_BUILD:-0}" = 1 ] || scripts/build-if-stale.sh # SKIP_BUILD=1: use the jars as built
+# On the JVM the run command uses, with the AOT caches it trains (JDK 25+; scripts/services-java.sh)
+JAVA=$(scripts/services-java.sh)
+"$JAVA" -cp launcher/target/launcher.jar fr.centrale.launcher.AotTraining
+exec "$JAVA" -cp launcher/target/launcher.jar fr.centrale.launcher.StartupBenchmark "$@"

@@ -33,9 +33,13 @@ public final class Launcher {
     static final int DEFAULT_PG_PORT = 55432;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** A training run's services assemble their AOT cache as they stop: that takes a while on two cores. */
+    private static final Duration TRAINING_STOP_TIMEOUT = Duration.ofSeconds(240);
 
     private final Path root;
     private final boolean sampleData;
+    /** A training run ({@link AotTraining}): the services write their AOT cache when they stop. */
+    private final boolean aotTraining;
     private final Path logDir;
     /** The local signing key of the gateway's tokens, in .run/keys/ (generated on the first run). */
     private final LocalTokens tokens;
@@ -48,10 +52,20 @@ public final class Launcher {
     private boolean stopping;
 
     Launcher(Path root, boolean sampleData) {
+        this(root, sampleData, false);
+    }
+
+    Launcher(Path root, boolean sampleData, boolean aotTraining) {
         this.root = root;
         this.sampleData = sampleData;
-        this.logDir = root.resolve(".run").resolve("logs");
+        this.aotTraining = aotTraining;
+        this.logDir = root.resolve(".run").resolve(aotTraining ? "aot-training" : "logs");
         this.tokens = LocalTokens.in(root.resolve(".run").resolve("keys"));
+    }
+
+    /** The local signing key of this run's tokens. */
+    LocalTokens tokens() {
+        return tokens;
     }
 
     private static final String USAGE = """
@@ -133,7 +147,9 @@ public final class Launcher {
         if (sampleData) {
             SampleData.load(EnumSet.copyOf(services), http, System.out);
         }
-        printUrls(services, pg, databaseUrls);
+        if (!aotTraining) {
+            printUrls(services, pg, databaseUrls);
+        }
     }
 
     private List<Service> builtServices() {
@@ -271,7 +287,7 @@ public final class Launcher {
             if (stopping) {
                 throw new LaunchException("Stopped while starting");
             }
-            processes.add(ServiceProcess.start(service, root, logDir, properties));
+            processes.add(ServiceProcess.start(service, root, logDir, properties, aotTraining));
         }
     }
 
@@ -350,7 +366,7 @@ public final class Launcher {
         }
     }
 
-    /** The shutdown hook: stops the services (SIGTERM, then SIGKILL after 10 s) and PostgreSQL. */
+    /** The shutdown hook: stops the services (SIGTERM, then SIGKILL after 10 s, 240 s for a training run) and PostgreSQL. */
     void stop() {
         List<ServiceProcess> toStop;
         PostgresServer pg;
@@ -365,9 +381,9 @@ public final class Launcher {
         if (toStop.isEmpty() && pg == null) {
             return;
         }
-        System.out.println("\nStopping…");
+        System.out.println(aotTraining ? "Stopping (each service writes its AOT cache)…" : "\nStopping…");
         toStop.forEach(ServiceProcess::requestStop);
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + (aotTraining ? TRAINING_STOP_TIMEOUT : STOP_TIMEOUT).toNanos();
         for (ServiceProcess p : toStop) {
             try {
                 p.awaitStopped(deadline);

@@ -34,10 +34,17 @@ final class ServiceProcess {
      * system properties.
      */
     static ServiceProcess start(Service service, Path root, Path logDir, Map<String, String> properties) {
+        return start(service, root, logDir, properties, false);
+    }
+
+    /** As {@link #start(Service, Path, Path, Map)}; {@code aotTraining}: a training run that writes the AOT cache on stop. */
+    static ServiceProcess start(Service service, Path root, Path logDir, Map<String, String> properties,
+                                boolean aotTraining) {
         Path log = logDir.resolve(service.module() + ".log");
         Path jar = service.runJar(root);
+        List<String> command = aotTraining ? ServiceJvm.trainingCommand(jar, properties) : ServiceJvm.command(jar, properties);
         try {
-            Process process = new ProcessBuilder(ServiceJvm.command(jar, properties))
+            Process process = new ProcessBuilder(command)
                     .directory(ServiceJvm.directory(jar).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -6,8 +6,6 @@ import fr.centrale.testing.ServiceJvm;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +44,7 @@ final class StartupBenchmark {
         List<ServiceProcess> running = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(p -> p.process().destroyForcibly())));
 
-        System.out.printf("JVM options: %s%s%n", String.join(" ", ServiceJvm.OPTIONS),
-                Files.isRegularFile(Service.MEMBERSHIP.runJar(root).resolveSibling("app-cds.jsa"))
-                        ? " -XX:SharedArchiveFile=<module>/target/quarkus-app/app-cds.jsa -Xshare:auto" : " (no AppCDS archive)");
+        System.out.printf("JVM options: %s %s%n", String.join(" ", ServiceJvm.OPTIONS), classData(root));
         System.out.printf("%d cores, %s%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         System.out.println("| Service | Starts | Ready, first (s) | Ready, median (s) | Ready, max (s) | RSS ready (MB) | RSS after " + REQUESTS + " requests (MB) |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -67,7 +63,7 @@ final class StartupBenchmark {
                     p.awaitReady(http, Duration.ofSeconds(120), Duration.ofMillis(10));
                     seconds.add((System.nanoTime() - start) / 1e9);
                     rssReady = Math.max(rssReady, rssKb(p));
-                    load(http, service, tokens);
+                    Reads.repeat(http, service, tokens, REQUESTS);
                     rssLoaded = Math.max(rssLoaded, rssKb(p));
                     p.requestStop();
                     p.awaitStopped(System.nanoTime() + Duration.ofSeconds(20).toNanos());
@@ -92,23 +88,14 @@ final class StartupBenchmark {
         System.out.println("\nRSS: the largest over the starts. Logs: " + root.relativize(logDir));
     }
 
-    /** {@value #REQUESTS} sequential reads, the way a client would warm it up. */
-    private static void load(HttpClient http, Service service, LocalTokens tokens) throws IOException, InterruptedException {
-        String path = switch (service) {
-            case MEMBERSHIP -> "/api/v1/purchasing-bodies";
-            case CONVENTION, GATEWAY -> "/api/v1/offers?size=20";
-            case BILLING -> "/api/v1/titres";
-        };
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.url(path)).timeout(Duration.ofSeconds(10));
-        if (service == Service.GATEWAY) {
-            request.header("Authorization", "Bearer " + tokens.token("reader", null));
+    /** Which class data the services start with (ServiceJvm.command decides the same way). */
+    private static String classData(Path root) {
+        Path jar = Service.MEMBERSHIP.runJar(root);
+        if (ServiceJvm.hasAotCache() && ServiceJvm.isAotCacheUpToDate(jar)) {
+            return "-XX:AOTCache=" + ServiceJvm.AOT_CACHE + " (the AOT cache of a training run, JDK 25+)";
         }
-        for (int i = 0; i < REQUESTS; i++) {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(service.module() + " " + path + " answered " + response.statusCode());
-            }
-        }
+        return Files.isRegularFile(jar.resolveSibling("app-cds.jsa"))
+                ? "-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto (the build's AppCDS archive)" : "(no class-data archive)";
     }
 
     private static long rssKb(ServiceProcess p) throws IOException {
