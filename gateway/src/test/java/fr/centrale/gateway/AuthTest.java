@@ -39,6 +39,28 @@ class AuthTest {
                 .withHeader("Content-Type", "application/json").withBody("{}")));
     }
 
+    @jakarta.inject.Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    @Test
+    void aTokenIsCheckedOnceThenRememberedButAForgedOneNeverPasses() throws Exception {
+        assertThat(parser).as("smallrye-jwt checks tokens with the gateway's parser").isInstanceOf(CachingJwtParser.class);
+        String token = Jwt.issuer("centrale").upn("reader@centrale.local").groups(Set.of("reader")).sign(TestKeys.privateKey());
+        assertThat(parser.parse(token)).isSameAs(parser.parse(token));
+        given().auth().oauth2(token).when().get("/api/v1/titres").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/titres").then().statusCode(200);
+
+        // Same header and claims with more rights, under the signature of the remembered token: refused.
+        String[] parts = token.split("\\.");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"reader\"]", "\"admin\"]");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        assertThat(claims).contains("\"admin\"]");
+        given().auth().oauth2(forged).when().post("/api/v1/billing-runs").then().statusCode(401);
+        services.verify(0, postRequestedFor(urlEqualTo("/api/v1/billing-runs")));
+    }
+
     @Test
     void noTokenOrABadTokenIs401ProblemJson() {
         given().when().get("/api/v1/titres").then().statusCode(401).contentType("application/problem+json")
