@@ -3,7 +3,9 @@
 # and straight to the owning service, for two reads: one convention, and the titres of one debtor.
 # Starts the suite as ./run.sh does (sample data included), measures, stops it. Prints a Markdown table.
 #
-# Usage: bench/http.sh            (DURATION=20s CONNECTIONS=32 THREADS=2 by default)
+# Usage: bench/http.sh            (DURATION=20s CONNECTIONS=32 THREADS=2 WARMUP=10s by default)
+# The services run with the run command's JVM options; CENTRALE_JVM_OPTIONS adds some (e.g. the JIT of the
+# Kubernetes manifests: CENTRALE_JVM_OPTIONS="-XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=240m").
 # Needs wrk (Debian package "wrk"). Uses the run command's ports: stop ./run.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +13,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-10s}
 GATEWAY=http://localhost:8080
 OUT=.run/bench-http
 
@@ -44,7 +47,7 @@ declare -A RPS
 run() { # name url [header]
   local name=$1 url=$2 file="$OUT/$1.txt"
   shift 2
-  wrk -t2 -c8 -d5s "$@" "$url" >/dev/null # warm-up: JIT, connection pools
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null # warm-up: JIT, connection pools
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$file"
   local rps p50 p99 non2xx
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$file")
@@ -56,7 +59,8 @@ run() { # name url [header]
 }
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores shared by wrk, the services and PostgreSQL"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP of warm-up), $(nproc) cores shared by wrk, the services and PostgreSQL"
+echo "Services on $("$JAVA" -version 2>&1 | head -1), extra JVM options: ${CENTRALE_JVM_OPTIONS:-none}"
 echo
 echo "| Request | req/s | p50 (ms) | p99 (ms) | non-2xx |"
 echo "|---|---|---|---|---|"
