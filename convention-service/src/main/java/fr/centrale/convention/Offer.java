@@ -88,7 +88,11 @@ public class Offer extends PanacheEntityBase {
     @Column(name = "local_authority_amount")
     public BigDecimal localAuthorityAmount;
 
-    @OneToMany(mappedBy = "offer", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    /**
+     * Read where a grid is resolved or the offer shown, never for a convention's view: lazy, so that loading a
+     * convention (and its offer) does not read the grid too. Offer reads fetch it with the offer.
+     */
+    @OneToMany(mappedBy = "offer", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @OrderBy("rank")
     public List<TariffRow> tariffs = new ArrayList<>();
 

@@ -19,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -69,6 +71,7 @@ public class TitreService {
     @Transactional
     public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
                                         PageRequest page) {
+        readOnly();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (debtorId != null) {
@@ -105,9 +108,15 @@ public class TitreService {
         return new PageResponse<>(items, page.page(), page.size(), ((Number) count.getSingleResult()).longValue());
     }
 
+    /** One titre in three statements (the titre with its lines, its payments, its corrections). */
     @Transactional
     public TitreView get(UUID id) {
-        return view(require(id));
+        readOnly();
+        List<TitreView> found = views(List.of(id));
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Titre", id);
+        }
+        return found.get(0);
     }
 
     /** Partial and full payments; overpaying is refused. The titre's row lock serialises concurrent payments. */
@@ -193,18 +202,26 @@ public class TitreService {
     /** The mirroring feed: events after {@code after}, in commit order. */
     @Transactional
     public TitreEventView events(long after, int limit) {
+        readOnly();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT position, titre_id, type, occurred_at FROM titre_event WHERE position > ?1 ORDER BY position LIMIT ?2""")
                 .setParameter(1, after).setParameter(2, limit + 1).getResultList();
         boolean more = rows.size() > limit;
+        rows = rows.subList(0, Math.min(limit, rows.size()));
+        // The titres of the page read together (titre_event.titre_id references titre: each one exists).
+        Map<UUID, TitreView> titres = new HashMap<>();
+        List<UUID> ids = rows.stream().map(row -> (UUID) row[1]).distinct().toList();
+        for (int from = 0; from < ids.size(); from += VIEW_CHUNK) {
+            views(ids.subList(from, Math.min(ids.size(), from + VIEW_CHUNK))).forEach(v -> titres.put(v.id(), v));
+        }
         List<TitreEventView.Event> items = new ArrayList<>();
         long last = after;
-        for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
+        for (Object[] row : rows) {
             long position = ((Number) row[0]).longValue();
             UUID titreId = (UUID) row[1];
             Instant at = row[3] instanceof Timestamp ts ? ts.toInstant() : (Instant) row[3];
-            items.add(new TitreEventView.Event(position, titreId, (String) row[2], at, view(require(titreId))));
+            items.add(new TitreEventView.Event(position, titreId, (String) row[2], at, titres.get(titreId)));
             last = position;
         }
         return new TitreEventView(items, last, more);
@@ -213,7 +230,8 @@ public class TitreService {
     /** Every titre of a debtor, a fiscal year and an issuer (each optional), for the CSV export. */
     @Transactional
     public List<TitreView> all(UUID debtorId, Integer year, String issuer) {
-        StringBuilder q = new StringBuilder("from Titre t where 1 = 1");
+        readOnly();
+        StringBuilder q = new StringBuilder("select t.id from Titre t where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (debtorId != null) {
             q.append(" and t.debtorId = :debtor");
@@ -228,9 +246,9 @@ public class TitreService {
             params.put("issuer", issuer.trim().toUpperCase());
         }
         q.append(" order by t.issuer, t.fiscalYear, t.serial");
-        var query = em.createQuery(q.toString(), Titre.class);
+        var query = em.createQuery(q.toString(), UUID.class); // the ids only: views() reads the titres
         params.forEach(query::setParameter);
-        List<UUID> ids = query.getResultList().stream().map(t -> t.id).toList();
+        List<UUID> ids = query.getResultList();
         List<TitreView> views = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += VIEW_CHUNK) {
             views.addAll(views(ids.subList(from, Math.min(ids.size(), from + VIEW_CHUNK))));
@@ -246,8 +264,9 @@ public class TitreService {
     }
 
     /**
-     * The views of titres, in the order given, with four queries whatever their number: the titres with
-     * their lines, their payments, and the titres that cancel or reduce them.
+     * The views of the titres that exist among {@code ids}, in the order given, with three queries whatever their
+     * number: the titres with their lines, their payments, and the id and total of the titres that cancel or reduce
+     * them (not the correcting titres themselves, whose lines would be read one titre at a time).
      */
     private List<TitreView> views(List<UUID> ids) {
         if (ids.isEmpty()) {
@@ -256,19 +275,38 @@ public class TitreService {
         Map<UUID, Titre> titres = new HashMap<>();
         em.createQuery("select distinct t from Titre t left join fetch t.lines where t.id in :ids", Titre.class)
                 .setParameter("ids", ids).getResultList().forEach(t -> titres.put(t.id, t));
+        if (titres.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, List<Payment>> payments = new HashMap<>();
         em.createQuery("from Payment where titreId in :ids order by paidOn, createdAt", Payment.class)
                 .setParameter("ids", ids).getResultList()
                 .forEach(p -> payments.computeIfAbsent(p.titreId, k -> new ArrayList<>()).add(p));
-        Map<UUID, List<Titre>> corrections = new HashMap<>();
-        em.createQuery("from Titre where cancelsTitreId in :ids order by serial", Titre.class)
+        Map<UUID, List<Correction>> corrections = new HashMap<>();
+        em.createQuery("select c.cancelsTitreId, c.id, c.total from Titre c where c.cancelsTitreId in :ids order by c.serial",
+                        Object[].class)
                 .setParameter("ids", ids).getResultList()
-                .forEach(c -> corrections.computeIfAbsent(c.cancelsTitreId, k -> new ArrayList<>()).add(c));
-        return ids.stream().map(id -> view(titres.get(id), payments.getOrDefault(id, List.of()),
+                .forEach(c -> corrections.computeIfAbsent((UUID) c[0], k -> new ArrayList<>())
+                        .add(new Correction((UUID) c[1], (BigDecimal) c[2])));
+        return ids.stream().filter(titres::containsKey).map(id -> view(titres.get(id), payments.getOrDefault(id, List.of()),
                 corrections.getOrDefault(id, List.of()))).toList();
     }
 
-    private TitreView view(Titre t, List<Payment> payments, List<Titre> corrections) {
+    /** A titre that cancels or reduces another one, as that one's view needs it. */
+    private record Correction(UUID id, BigDecimal total) {
+    }
+
+    /**
+     * Makes the current transaction a read: what it loads is read-only and it is never flushed, at commit neither
+     * (no flush-time cascade to the lines). Only for transactions that change nothing.
+     */
+    private void readOnly() {
+        Session session = em.unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+    }
+
+    private TitreView view(Titre t, List<Payment> payments, List<Correction> corrections) {
         BigDecimal paid = payments.stream().map(p -> p.amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
         BigDecimal cancelled = corrections.stream().map(c -> c.total).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
         List<UUID> correctedBy = corrections.stream().map(c -> c.id).toList();

@@ -7,14 +7,38 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.FlushMode;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ConventionRepository implements PanacheRepositoryBase<Convention, UUID> {
+
+    /**
+     * Makes the current transaction a read: what it loads is read-only (no snapshot kept, nothing to dirty-check)
+     * and it is never flushed, at commit neither (no flush-time cascade). Only for transactions that change nothing.
+     */
+    public void readOnly() {
+        getSession().setDefaultReadOnly(true);
+        getSession().setHibernateFlushMode(FlushMode.MANUAL);
+    }
+
+    /**
+     * A convention as the read endpoints show it, in one statement: with its offer (the offer's tariff grid, lazy,
+     * is not read: no convention view uses it) and its beneficiaries; its amendments follow in one more statement
+     * when read. (A query rather than an entity graph: Hibernate caches the SQL of a query, not of a graph.)
+     */
+    public Optional<Convention> findForRead(UUID id) {
+        return getEntityManager().createQuery(
+                        "select c from Convention c join fetch c.offer left join fetch c.beneficiaries where c.id = ?1",
+                        Convention.class)
+                .setParameter(1, id)
+                .getResultList().stream().findFirst(); // one convention, however many beneficiary rows
+    }
 
     /**
      * @param organisationId signatory or beneficiary
@@ -44,7 +68,9 @@ public class ConventionRepository implements PanacheRepositoryBase<Convention, U
                 params.and("today", today);
             }
         }
-        String query = "from Convention c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        // The offer in the same statement; the page's beneficiaries and amendments follow in one batched statement
+        // each (quarkus.hibernate-orm.fetch.batch-size).
+        String query = "from Convention c join fetch c.offer" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
         return find(query, Sort.by("c.createdAt").and("c.id"), params);
     }
 

@@ -19,13 +19,20 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
 
     private static final Sort CATALOGUE_ORDER = Sort.by("purchasingBody").and("code").and("offerVersion");
 
-    /** By id (whatever its version), or by code (its current version) whatever the case. */
+    /**
+     * By id (whatever its version), or by code (its current version) whatever the case; with its tariff grid, in
+     * one statement.
+     */
     public Optional<Offer> findByIdOrCode(String idOrCode) {
         if (idOrCode == null || idOrCode.isBlank()) {
             return Optional.empty();
         }
         UUID id = Params.uuidOrNull(idOrCode);
-        return id != null ? findByIdOptional(id) : findCurrent(normalize(idOrCode));
+        String hql = "select o from Offer o left join fetch o.tariffs where "
+                + (id != null ? "o.id = ?1" : "o.code = ?1 and o.superseded = false");
+        return getEntityManager().createQuery(hql, Offer.class)
+                .setParameter(1, id != null ? id : normalize(idOrCode))
+                .getResultList().stream().findFirst(); // one offer, however many tariff rows
     }
 
     /** The code an id or code names, read without loading the offer (so that a later locked read is fresh). */

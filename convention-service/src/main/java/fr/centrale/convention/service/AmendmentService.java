@@ -75,6 +75,7 @@ public class AmendmentService {
 
     @Transactional
     public List<AmendmentView> list(UUID conventionId) {
+        conventionService.readOnly();
         Convention c = conventionService.readable(conventionId);
         return c.amendments.stream().filter(a -> visibility.showsLineOf(c, a.organisationId)).map(a -> view(c, a)).toList();
     }

@@ -176,6 +176,7 @@ public class ConventionService {
 
     @Transactional
     public ConventionView get(UUID id) {
+        conventions.readOnly();
         return view(readable(id));
     }
 
@@ -185,6 +186,7 @@ public class ConventionService {
         if (filter.nothing()) {
             return new PageResponse<>(List.of(), page.page(), page.size(), 0);
         }
+        conventions.readOnly();
         var query = conventions.search(filter.organisationId(), offer, status, ParisClock.today(clock));
         List<ConventionView> items = query.page(page.page(), page.size()).list().stream().map(this::view).toList();
         return new PageResponse<>(items, page.page(), page.size(), query.count());
@@ -192,6 +194,7 @@ public class ConventionService {
 
     @Transactional
     public List<BillableItem> schedule(UUID id) {
+        conventions.readOnly();
         Convention c = readable(id);
         return schedules.itemsOf(c).stream().filter(i -> visibility.showsLineOf(c, i.debtorId())).toList();
     }
@@ -212,13 +215,22 @@ public class ConventionService {
                 c.amendments.size(), c.version);
     }
 
+    /** Makes the current transaction a read ({@link ConventionRepository#readOnly}): only where nothing is changed. */
+    void readOnly() {
+        conventions.readOnly();
+    }
+
     Convention require(UUID id) {
         return conventions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Convention", id));
     }
 
-    /** The convention, when the caller may see it ({@link ConventionVisibility}); else 404 as if unknown. */
+    /**
+     * The convention, when the caller may see it ({@link ConventionVisibility}); else 404 as if unknown. For the
+     * read endpoints: loaded with its offer and beneficiaries in one statement ({@link ConventionRepository#findForRead}),
+     * the offer's tariff grid left unread. Writes load with {@link #requireForUpdate}.
+     */
     Convention readable(UUID id) {
-        Convention c = require(id);
+        Convention c = conventions.findForRead(id).orElseThrow(() -> ProblemException.notFound("Convention", id));
         visibility.requireVisible(c);
         return c;
     }

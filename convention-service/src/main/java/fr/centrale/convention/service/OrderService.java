@@ -90,6 +90,7 @@ public class OrderService {
 
     @Transactional
     public List<OrderView> list(UUID conventionId) {
+        conventionService.readOnly();
         Convention c = conventionService.readable(conventionId);
         return orders.ofConvention(c.id).stream().filter(o -> visibility.showsLineOf(c, o.organisationId))
                 .map(o -> new OrderView(o.id, c.id, o.organisationId, o.amount, o.orderedOn, o.reference,
@@ -99,6 +100,7 @@ public class OrderService {
     /** The beneficiaries at risk or lapsed, and who must tell the purchasing body. */
     @Transactional
     public List<AlertView> alerts(UUID conventionId) {
+        conventionService.readOnly();
         Convention c = conventionService.readable(conventionId);
         return c.beneficiaries.stream().filter(b -> visibility.showsLineOf(c, b.organisationId))
                 .filter(b -> b.statusWith(atRiskThreshold) != BeneficiaryStatus.ACTIVE)
