@@ -7,6 +7,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.FlushMode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,24 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class OrganisationRepository implements PanacheRepositoryBase<Organisation, UUID> {
+
+    /**
+     * Makes the current transaction a read: what it loads is read-only (no snapshot kept, nothing to dirty-check)
+     * and it is never flushed, at commit neither (no flush-time cascade to the contacts). Only for transactions
+     * that change nothing.
+     */
+    public void readOnly() {
+        getSession().setDefaultReadOnly(true);
+        getSession().setHibernateFlushMode(FlushMode.MANUAL);
+    }
+
+    /** The organisation with its contacts, in one statement (for reads). */
+    public Optional<Organisation> findWithContacts(UUID id) {
+        return getEntityManager()
+                .createQuery("select o from Organisation o left join fetch o.contacts where o.id = ?1", Organisation.class)
+                .setParameter(1, id)
+                .getResultList().stream().findFirst(); // one organisation, however many contact rows
+    }
 
     public Optional<Organisation> findBySiret(String siret) {
         return find("siret", siret).firstResultOptional();

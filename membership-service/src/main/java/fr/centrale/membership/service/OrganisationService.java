@@ -71,6 +71,7 @@ public class OrganisationService {
 
     @Transactional
     public PageResponse<OrganisationView> list(String siret, Category category, String q, PageRequest page) {
+        organisations.readOnly();
         UUID own = caller.confinedTo().orElse(null); // an adherent finds only its own organisation
         var query = organisations.search(own, siret == null ? null : Siret.normalize(siret), category, q);
         List<OrganisationView> items = query.page(page.page(), page.size()).list().stream()
@@ -80,6 +81,7 @@ public class OrganisationService {
 
     @Transactional
     public OrganisationView get(UUID id) {
+        organisations.readOnly();
         return OrganisationView.of(readable(id));
     }
 
@@ -130,6 +132,7 @@ public class OrganisationService {
 
     @Transactional
     public List<ContactView> contactsOf(UUID organisationId) {
+        organisations.readOnly();
         return readable(organisationId).contacts.stream().map(ContactView::of).toList();
     }
 
@@ -166,10 +169,13 @@ public class OrganisationService {
         return organisations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Organisation", id));
     }
 
-    /** The organisation, when the caller may see it (an adherent only its own); else 404 as if unknown. */
+    /**
+     * The organisation with its contacts (one statement), when the caller may see it (an adherent only its own);
+     * else 404 as if unknown. For the reads; writes load with {@link #require}.
+     */
     private Organisation readable(UUID id) {
         caller.requireSees(id, "Organisation", id);
-        return require(id);
+        return organisations.findWithContacts(id).orElseThrow(() -> ProblemException.notFound("Organisation", id));
     }
 
     private Contact requireContact(UUID id) {

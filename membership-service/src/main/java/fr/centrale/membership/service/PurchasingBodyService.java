@@ -19,6 +19,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.FlushMode;
 
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ public class PurchasingBodyService {
 
     @Transactional
     public PageResponse<PurchasingBodyView> list(PageRequest page) {
+        readOnly();
         var query = bodies.findAll(Sort.by("code"));
         List<PurchasingBodyView> items = query.page(page.page(), page.size()).list().stream()
                 .map(PurchasingBodyView::of).toList();
@@ -43,6 +45,7 @@ public class PurchasingBodyService {
 
     @Transactional
     public PurchasingBodyView get(String idOrCode) {
+        readOnly();
         return PurchasingBodyView.of(require(idOrCode));
     }
 
@@ -129,6 +132,12 @@ public class PurchasingBodyService {
     public List<FeeScheduleView> fees(String idOrCode) {
         PurchasingBody body = require(idOrCode);
         return fees.ofBody(body.id).stream().map(f -> FeeScheduleView.of(body.code, f)).toList();
+    }
+
+    /** A read: what it loads is read-only and the transaction is never flushed (nothing to dirty-check at commit). */
+    private void readOnly() {
+        bodies.getSession().setDefaultReadOnly(true);
+        bodies.getSession().setHibernateFlushMode(FlushMode.MANUAL);
     }
 
     public PurchasingBody require(String idOrCode) {
