@@ -276,9 +276,12 @@ public final class Launcher {
             properties.put("quarkus.rest-client.membership.url", Service.MEMBERSHIP.url("").toString());
             properties.put("quarkus.rest-client.convention.url", Service.CONVENTION.url("").toString());
         }
-        // The prod profile logs JSON (for Kubernetes); here people read the logs. A system property
-        // outranks application.properties, its %prod entry included.
-        properties.put("quarkus.log.console.json.enabled", "false");
+        // The services' prod profile logs JSON (for Kubernetes); here people read the logs. A system property
+        // outranks application.properties, its %prod entry included. The gateway logs text already (it has no
+        // JSON logging: the key would only be warned about as unknown).
+        if (service != Service.GATEWAY) {
+            properties.put("quarkus.log.console.json.enabled", "false");
+        }
         return properties;
     }
 
