@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -535,6 +536,7 @@ final class DeployPolicy {
                 fail("production: Cluster " + cluster.path("metadata").path("name").asText() + " must have 3 instances");
             }
         }
+        checkBackups();
         List<Ingress> ingresses = manifests.all(Ingress.class);
         if (ingresses.size() != 1) {
             fail("production: exactly one Ingress (the gateway's) expected, found " + ingresses.size());
@@ -554,6 +556,60 @@ final class DeployPolicy {
                     fail("production: Ingress " + name(ingress) + ": host " + rule.getHost() + " is not covered by TLS");
                 }
             }
+        }
+    }
+
+    /**
+     * Production: every cluster archives its WAL through the Barman Cloud plugin to an ObjectStore of these
+     * manifests whose credentials come from a Secret, and has a ScheduledBackup through the same plugin: together,
+     * point-in-time recovery (deploy/README.md, "Backups and restore").
+     */
+    private void checkBackups() {
+        Map<String, JsonNode> stores = new LinkedHashMap<>();
+        manifests.objectStores().forEach(s -> stores.put(s.path("metadata").path("name").asText(), s));
+        for (JsonNode cluster : manifests.clusters()) {
+            String name = cluster.path("metadata").path("name").asText();
+            List<JsonNode> archivers = new ArrayList<>();
+            cluster.path("spec").path("plugins").forEach(p -> {
+                if (Manifests.BARMAN_PLUGIN.equals(p.path("name").asText()) && p.path("isWALArchiver").asBoolean(false)) {
+                    archivers.add(p);
+                }
+            });
+            if (archivers.size() != 1) {
+                fail("production: Cluster " + name + " must archive its WAL through exactly one " + Manifests.BARMAN_PLUGIN
+                        + " plugin with isWALArchiver: true (point-in-time recovery), found " + archivers.size());
+            } else {
+                String storeName = archivers.get(0).path("parameters").path("barmanObjectName").asText("");
+                JsonNode store = stores.get(storeName);
+                if (store == null) {
+                    fail("production: Cluster " + name + " archives to ObjectStore \"" + storeName
+                            + "\", which these manifests do not define");
+                } else {
+                    checkObjectStoreCredentials(store);
+                }
+            }
+            boolean scheduled = manifests.scheduledBackups().stream().anyMatch(b ->
+                    name.equals(b.path("spec").path("cluster").path("name").asText())
+                            && "plugin".equals(b.path("spec").path("method").asText())
+                            && Manifests.BARMAN_PLUGIN.equals(b.path("spec").path("pluginConfiguration").path("name").asText()));
+            if (!scheduled) {
+                fail("production: Cluster " + name + " has no ScheduledBackup (method plugin, " + Manifests.BARMAN_PLUGIN + ")");
+            }
+        }
+    }
+
+    private void checkObjectStoreCredentials(JsonNode store) {
+        String name = store.path("metadata").path("name").asText();
+        JsonNode credentials = store.path("spec").path("configuration").path("s3Credentials");
+        for (String field : List.of("accessKeyId", "secretAccessKey")) {
+            JsonNode ref = credentials.path(field);
+            if (!ref.path("name").isTextual() || !ref.path("key").isTextual()) {
+                fail("production: ObjectStore " + name + ": s3Credentials." + field
+                        + " must reference a Secret (name and key), never a value in the manifests");
+            }
+        }
+        if (store.path("spec").path("configuration").path("wal").isMissingNode()) {
+            fail("production: ObjectStore " + name + ": spec.configuration.wal must be set (WAL archiving)");
         }
     }
 

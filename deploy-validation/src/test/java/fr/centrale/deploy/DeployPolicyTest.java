@@ -123,6 +123,32 @@ class DeployPolicyTest {
     }
 
     @Test
+    void aClusterWithoutWalArchiving() {
+        assertThat(violations(docs -> ((ObjectNode) find(docs, "Cluster", "convention-db").path("spec")).remove("plugins")))
+                .singleElement().asString().contains("convention-db", "isWALArchiver");
+    }
+
+    @Test
+    void aClusterArchivingToAnUnknownStore() {
+        assertThat(violations(docs -> ((ObjectNode) find(docs, "Cluster", "billing-db").at("/spec/plugins/0/parameters"))
+                .put("barmanObjectName", "elsewhere")))
+                .singleElement().asString().contains("billing-db", "\"elsewhere\"", "do not define");
+    }
+
+    @Test
+    void aClusterWithoutScheduledBackup() {
+        assertThat(violations(docs -> docs.remove(find(docs, "ScheduledBackup", "membership-db-nightly"))))
+                .singleElement().asString().contains("membership-db", "ScheduledBackup");
+    }
+
+    @Test
+    void objectStoreCredentialsWrittenInTheManifests() {
+        assertThat(violations(docs -> ((ObjectNode) find(docs, "ObjectStore", "centrale-backups")
+                .at("/spec/configuration/s3Credentials")).put("accessKeyId", "AKIA0000")))
+                .anySatisfy(v -> assertThat(v).contains("centrale-backups", "accessKeyId", "Secret"));
+    }
+
+    @Test
     void noAutoscalerForTheConventionService() {
         assertThat(violations(docs -> docs.remove(find(docs, "HorizontalPodAutoscaler", "convention-service"))))
                 .anySatisfy(v -> assertThat(v).contains("autoscaled"))

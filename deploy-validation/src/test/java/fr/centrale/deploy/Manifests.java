@@ -44,6 +44,9 @@ import java.util.Set;
 final class Manifests {
 
     static final String CNPG_API_VERSION = "postgresql.cnpg.io/v1";
+    static final String BARMAN_API_VERSION = "barmancloud.cnpg.io/v1";
+    /** The Barman Cloud plugin of CloudNativePG, which archives WAL and takes base backups to an object store. */
+    static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
 
     /** The built-in kinds the manifests may use, by "apiVersion kind", with their schema. */
     static final Map<String, Class<? extends HasMetadata>> SCHEMAS = Map.ofEntries(
@@ -60,7 +63,13 @@ final class Manifests {
 
     /** The Cluster spec fields these manifests use, checked below; anything else is refused until checked. */
     static final Set<String> CLUSTER_SPEC_FIELDS = Set.of("instances", "imageName", "primaryUpdateStrategy",
-            "enableSuperuserAccess", "bootstrap", "storage", "resources", "postgresql", "affinity");
+            "enableSuperuserAccess", "bootstrap", "storage", "resources", "postgresql", "affinity", "plugins");
+    /** The ScheduledBackup spec fields these manifests use. */
+    static final Set<String> SCHEDULED_BACKUP_SPEC_FIELDS = Set.of("schedule", "immediate", "backupOwnerReference",
+            "target", "cluster", "method", "pluginConfiguration");
+    /** The ObjectStore configuration fields these manifests use. */
+    static final Set<String> OBJECT_STORE_CONFIGURATION_FIELDS = Set.of("destinationPath", "endpointURL",
+            "s3Credentials", "wal", "data");
 
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -69,10 +78,15 @@ final class Manifests {
 
     private final List<HasMetadata> resources;
     private final List<JsonNode> clusters;
+    private final List<JsonNode> scheduledBackups;
+    private final List<JsonNode> objectStores;
 
-    private Manifests(List<HasMetadata> resources, List<JsonNode> clusters) {
+    private Manifests(List<HasMetadata> resources, List<JsonNode> clusters, List<JsonNode> scheduledBackups,
+                      List<JsonNode> objectStores) {
         this.resources = List.copyOf(resources);
         this.clusters = List.copyOf(clusters);
+        this.scheduledBackups = List.copyOf(scheduledBackups);
+        this.objectStores = List.copyOf(objectStores);
     }
 
     /**
@@ -85,6 +99,8 @@ final class Manifests {
         List<String> errors = new ArrayList<>();
         List<HasMetadata> resources = new ArrayList<>();
         List<JsonNode> clusters = new ArrayList<>();
+        List<JsonNode> scheduledBackups = new ArrayList<>();
+        List<JsonNode> objectStores = new ArrayList<>();
         List<JsonNode> documents;
         try (var parser = YAML.getFactory().createParser(yaml)) {
             documents = new ArrayList<>();
@@ -119,6 +135,16 @@ final class Manifests {
                 clusters.add(node);
                 continue;
             }
+            if (CNPG_API_VERSION.equals(apiVersion) && "ScheduledBackup".equals(kind)) {
+                checkScheduledBackup(node, where, errors);
+                scheduledBackups.add(node);
+                continue;
+            }
+            if (BARMAN_API_VERSION.equals(apiVersion) && "ObjectStore".equals(kind)) {
+                checkObjectStore(node, where, errors);
+                objectStores.add(node);
+                continue;
+            }
             Class<? extends HasMetadata> schema = SCHEMAS.get(apiVersion + " " + kind);
             if (schema == null) {
                 errors.add(where + ": no schema for apiVersion \"" + apiVersion + "\" kind \"" + kind
@@ -137,7 +163,7 @@ final class Manifests {
             throw new AssertionError(errors.size() + " invalid manifest(s) in " + origin + ":\n  - "
                     + String.join("\n  - ", errors));
         }
-        return new Manifests(resources, clusters);
+        return new Manifests(resources, clusters, scheduledBackups, objectStores);
     }
 
     List<HasMetadata> resources() {
@@ -151,6 +177,16 @@ final class Manifests {
     /** The CloudNativePG Clusters, as checked JSON (their schema is a CRD, not in the fabric8 model). */
     List<JsonNode> clusters() {
         return clusters;
+    }
+
+    /** The CloudNativePG ScheduledBackups, as checked JSON. */
+    List<JsonNode> scheduledBackups() {
+        return scheduledBackups;
+    }
+
+    /** The Barman Cloud plugin's ObjectStores, as checked JSON. */
+    List<JsonNode> objectStores() {
+        return objectStores;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -318,6 +354,83 @@ final class Manifests {
         if (affinity.containsKey("podAntiAffinityType")
                 && !Set.of("preferred", "required").contains(affinity.get("podAntiAffinityType").asText())) {
             errors.add(where + ": spec.affinity.podAntiAffinityType must be \"preferred\" or \"required\"");
+        }
+        JsonNode plugins = spec.path("plugins");
+        if (!plugins.isMissingNode() && !plugins.isArray()) {
+            errors.add(where + ": spec.plugins must be a list");
+        }
+        for (JsonNode plugin : plugins) {
+            plugin.fieldNames().forEachRemaining(field -> {
+                if (!Set.of("name", "isWALArchiver", "enabled", "parameters").contains(field)) {
+                    errors.add(where + ": spec.plugins[]." + field + " is not a field these checks know");
+                }
+            });
+            if (!plugin.path("name").isTextual() || plugin.path("name").asText().isBlank()) {
+                errors.add(where + ": spec.plugins[].name is required");
+            }
+            if (!plugin.path("isWALArchiver").isMissingNode() && !plugin.path("isWALArchiver").isBoolean()) {
+                errors.add(where + ": spec.plugins[].isWALArchiver must be a boolean");
+            }
+            plugin.path("parameters").fields().forEachRemaining(e -> {
+                if (!e.getValue().isTextual()) {
+                    errors.add(where + ": spec.plugins[].parameters." + e.getKey() + " must be a string");
+                }
+            });
+        }
+    }
+
+    /** The fields of a CloudNativePG ScheduledBackup that these manifests use, checked by hand against its CRD. */
+    private static void checkScheduledBackup(JsonNode backup, String where, List<String> errors) {
+        JsonNode spec = backup.path("spec");
+        spec.fieldNames().forEachRemaining(field -> {
+            if (!SCHEDULED_BACKUP_SPEC_FIELDS.contains(field)) {
+                errors.add(where + ": spec." + field + " is not a ScheduledBackup field these checks know");
+            }
+        });
+        // CloudNativePG's schedule is a six-field cron expression: seconds first.
+        if (!spec.path("schedule").isTextual() || spec.path("schedule").asText().trim().split("\\s+").length != 6) {
+            errors.add(where + ": spec.schedule must be a six-field cron expression (seconds first), not " + spec.path("schedule"));
+        }
+        if (!spec.path("cluster").path("name").isTextual()) {
+            errors.add(where + ": spec.cluster.name is required");
+        }
+        if (!Set.of("barmanObjectStore", "volumeSnapshot", "plugin").contains(spec.path("method").asText("barmanObjectStore"))) {
+            errors.add(where + ": spec.method must be barmanObjectStore, volumeSnapshot or plugin");
+        }
+        if (!Set.of("self", "cluster", "none").contains(spec.path("backupOwnerReference").asText("none"))) {
+            errors.add(where + ": spec.backupOwnerReference must be self, cluster or none");
+        }
+        if (!Set.of("primary", "prefer-standby").contains(spec.path("target").asText("prefer-standby"))) {
+            errors.add(where + ": spec.target must be primary or prefer-standby");
+        }
+        for (String flag : List.of("immediate")) {
+            if (!spec.path(flag).isMissingNode() && !spec.path(flag).isBoolean()) {
+                errors.add(where + ": spec." + flag + " must be a boolean");
+            }
+        }
+    }
+
+    /** The fields of a Barman Cloud plugin ObjectStore that these manifests use, checked by hand against its CRD. */
+    private static void checkObjectStore(JsonNode store, String where, List<String> errors) {
+        JsonNode configuration = store.path("spec").path("configuration");
+        configuration.fieldNames().forEachRemaining(field -> {
+            if (!OBJECT_STORE_CONFIGURATION_FIELDS.contains(field)) {
+                errors.add(where + ": spec.configuration." + field + " is not a field these checks know");
+            }
+        });
+        if (!configuration.path("destinationPath").asText("").matches("(s3|gs|https?)://.+")) {
+            errors.add(where + ": spec.configuration.destinationPath must be an object store URL, not "
+                    + configuration.path("destinationPath"));
+        }
+        JsonNode retention = store.path("spec").path("retentionPolicy");
+        if (!retention.isMissingNode() && !retention.asText().matches("[1-9][0-9]*[dwm]")) {
+            errors.add(where + ": spec.retentionPolicy must read like \"30d\", \"4w\" or \"3m\", not " + retention);
+        }
+        for (String part : List.of("wal", "data")) {
+            JsonNode compression = configuration.path(part).path("compression");
+            if (!compression.isMissingNode() && !Set.of("gzip", "bzip2", "snappy", "lz4", "xz", "zstd").contains(compression.asText())) {
+                errors.add(where + ": spec.configuration." + part + ".compression is not a known compression: " + compression);
+            }
         }
     }
 }
