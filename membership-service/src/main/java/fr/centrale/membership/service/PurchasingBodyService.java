@@ -12,6 +12,7 @@ import fr.centrale.membership.api.FeeScheduleView;
 import fr.centrale.membership.api.PurchasingBodyPatch;
 import fr.centrale.membership.api.PurchasingBodyRequest;
 import fr.centrale.membership.api.PurchasingBodyView;
+import fr.centrale.membership.domain.FeeTaxation;
 import fr.centrale.membership.domain.Siret;
 import fr.centrale.membership.repository.MembershipFeeRepository;
 import fr.centrale.membership.repository.PurchasingBodyRepository;
@@ -111,6 +112,7 @@ public class PurchasingBodyService {
         if (year < 2000 || year > 2100) {
             throw ProblemException.invalid("year", "must be between 2000 and 2100");
         }
+        FeeTaxation taxation = FeeTaxation.of(request.taxation(), request.vatRate());
         PurchasingBody body = require(idOrCode);
         MembershipFee.Key key = new MembershipFee.Key();
         key.purchasingBodyId = body.id;
@@ -123,6 +125,8 @@ public class PurchasingBodyService {
         });
         fee.medicoSocial = request.medicoSocial();
         fee.other = request.other();
+        fee.taxation = taxation.taxation();
+        fee.vatRate = taxation.vatRate();
         fee.updatedAt = Instant.now();
         fees.persist(fee);
         return FeeScheduleView.of(body.code, fee);

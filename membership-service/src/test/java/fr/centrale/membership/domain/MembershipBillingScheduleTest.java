@@ -134,4 +134,21 @@ class MembershipBillingScheduleTest {
         assertThat(items).extracting(BillableItem::issueOn).containsExactly(LocalDate.of(2025, 1, 2));
         assertThat(items.get(0).sequence()).isEqualTo(4);
     }
+
+    /** docs/rules.md, R-1: items carry their schedule's taxation; amounts stay HT, billing computes the VAT. */
+    @Test
+    void itemsCarryTheTaxationOfTheirYearsSchedule() {
+        var fees = new MembershipFeeTable(Map.of(
+                2023, new MembershipFeeTable.Rates(new BigDecimal("300.00"), new BigDecimal("600.00")),
+                2025, new MembershipFeeTable.Rates(new BigDecimal("300.00"), new BigDecimal("500.00"),
+                        new FeeTaxation(BillableItem.Taxation.BEFORE_VAT, new BigDecimal("20.00")), null)));
+        var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.DEPARTEMENT, MembershipKind.MEMBER,
+                "RESAH", 30, LocalDate.of(2023, 3, 1), null, null, fees);
+        List<BillableItem> items = items(facts, "2026-12-31");
+        assertThat(items).extracting(BillableItem::taxation).containsExactly(BillableItem.Taxation.NET_OF_TAX,
+                BillableItem.Taxation.NET_OF_TAX, BillableItem.Taxation.BEFORE_VAT, BillableItem.Taxation.BEFORE_VAT);
+        assertThat(items.get(0).vatRate()).isNull();
+        assertThat(items.get(2).vatRate()).isEqualByComparingTo("20.00");
+        assertThat(items.get(2).amount()).isEqualByComparingTo("500.00");
+    }
 }

@@ -58,6 +58,8 @@ class MembershipResourceTest {
                 .body("[0].periodStart", equalTo("2024-01-01"))
                 .body("[0].periodEnd", equalTo("2024-12-31"))
                 .body("[0].paymentTermDays", equalTo(30))
+                .body("[0].taxation", equalTo("NET_OF_TAX")) // docs/rules.md, R-1: RESAH fees are net of tax
+                .body("[0].vatRate", nullValue())
                 .extract().asString();
         assertTrue(json.contains("\"amount\":600.00"), json);
         assertTrue(json.contains("\"annualAmount\":600.00"), json);

@@ -114,4 +114,34 @@ class PurchasingBodyResourceTest {
                 .when().post("/api/v1/purchasing-bodies").then().statusCode(400).body("errors[0].field", equalTo("renewal"));
         org.junit.jupiter.api.Assertions.assertEquals(before, Fixtures.count("/api/v1/purchasing-bodies"));
     }
+
+    /** docs/rules.md, R-1: a schedule says net of tax (the default, RESAH) or before VAT with its rate. */
+    @Test
+    void aFeeScheduleStatesItsTaxation() {
+        given().when().get("/api/v1/purchasing-bodies/RESAH/membership-fees").then().statusCode(200)
+                .body("find { it.year == 2023 }.taxation", equalTo("NET_OF_TAX"))
+                .body("find { it.year == 2023 }.vatRate", equalTo(null));
+        given().contentType(ContentType.JSON).body("{\"medicoSocial\": 100, \"other\": 1500, \"taxation\": \"BEFORE_VAT\", \"vatRate\": 20}")
+                .when().put("/api/v1/purchasing-bodies/CAIH/membership-fees/2032").then().statusCode(200)
+                .body("taxation", equalTo("BEFORE_VAT")).body("vatRate", equalTo(20.00f));
+        given().when().get("/api/v1/purchasing-bodies/CAIH/membership-fees").then()
+                .body("find { it.year == 2032 }.vatRate", equalTo(20.00f));
+    }
+
+    @Test
+    void aContradictoryTaxationIsRefusedAndWritesNothing() {
+        for (String bad : new String[]{
+                "{\"medicoSocial\": 1, \"other\": 2, \"taxation\": \"BEFORE_VAT\"}",
+                "{\"medicoSocial\": 1, \"other\": 2, \"taxation\": \"NET_OF_TAX\", \"vatRate\": 20}",
+                "{\"medicoSocial\": 1, \"other\": 2, \"taxation\": \"BEFORE_VAT\", \"vatRate\": 120}"}) {
+            given().contentType(ContentType.JSON).body(bad)
+                    .when().put("/api/v1/purchasing-bodies/RESAH/membership-fees/2033").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("vatRate"));
+        }
+        given().contentType(ContentType.JSON).body("{\"medicoSocial\": 1, \"other\": 2, \"taxation\": \"SOMETIMES\"}")
+                .when().put("/api/v1/purchasing-bodies/RESAH/membership-fees/2033").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("taxation"));
+        given().when().get("/api/v1/purchasing-bodies/RESAH/membership-fees").then()
+                .body("find { it.year == 2033 }", equalTo(null));
+    }
 }
