@@ -1,5 +1,6 @@
 package fr.centrale.membership;
 
+import fr.centrale.membership.domain.ChorusReferences;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,10 +52,26 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "franchise_until")
     public LocalDate franchiseUntil;
 
+    /** docs/rules.md, R-3: the membership's own Chorus Pro EJ number; null when it states none. */
+    @Column(name = "chorus_legal_commitment")
+    public String chorusLegalCommitment;
+    /** docs/rules.md, R-3: the membership's own Chorus Pro code service; null when it states none. */
+    @Column(name = "chorus_service_code")
+    public String chorusServiceCode;
+
     @Column(name = "created_at")
     public Instant createdAt;
     @Version
     public long version;
+
+    public ChorusReferences chorus() {
+        return new ChorusReferences(chorusLegalCommitment, chorusServiceCode);
+    }
+
+    public void setChorus(ChorusReferences references) {
+        chorusLegalCommitment = references.legalCommitment();
+        chorusServiceCode = references.serviceCode();
+    }
 
     public MembershipStatus statusOn(LocalDate today) {
         if (startsOn.isAfter(today)) {

@@ -3,6 +3,7 @@ package fr.centrale.membership.api;
 import fr.centrale.membership.MembershipKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -14,5 +15,14 @@ public record MembershipRequest(
         @NotBlank @Schema(required = true, description = "Purchasing body code or id", example = "RESAH") String purchasingBody,
         @Schema(description = "Defaults to what the organisation's eligibility gives") MembershipKind kind,
         @NotNull @Schema(required = true, description = "Date the bulletin was received (La Fibre: date of notification); the membership starts then",
-                example = "2023-12-11") LocalDate bulletinReceivedOn) {
+                example = "2023-12-11") LocalDate bulletinReceivedOn,
+        @Size(max = 50) @Schema(description = "docs/rules.md, R-3: the Chorus Pro engagement juridique (EJ) stated on the bulletin; "
+                + "when absent, billing uses the organisation's", example = "2300004512") String chorusLegalCommitment,
+        @Size(max = 100) @Schema(description = "docs/rules.md, R-3: the Chorus Pro code service stated on the bulletin; when absent, "
+                + "billing uses the organisation's", example = "DSI") String chorusServiceCode) {
+
+    /** A request without Chorus references. */
+    public MembershipRequest(UUID organisationId, String purchasingBody, MembershipKind kind, LocalDate bulletinReceivedOn) {
+        this(organisationId, purchasingBody, kind, bulletinReceivedOn, null, null);
+    }
 }

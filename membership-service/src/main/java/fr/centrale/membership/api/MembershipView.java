@@ -7,6 +7,8 @@ import fr.centrale.membership.MembershipStatus;
 import fr.centrale.membership.RenewalModel;
 import fr.centrale.membership.domain.MembershipTerms;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -15,6 +17,10 @@ public record MembershipView(UUID id, UUID organisationId, String organisationNa
                              MembershipKind kind, MembershipStatus status, LocalDate bulletinReceivedOn,
                              LocalDate startsOn, LocalDate endsOn, Integer firstFeeYear,
                              LocalDate nonRenewalReceivedOn, Termination termination, LocalDate franchiseUntil,
+                             @Schema(description = "docs/rules.md, R-3: the membership's Chorus Pro EJ (absent: the organisation's applies)",
+                                     example = "2300004512") String chorusLegalCommitment,
+                             @Schema(description = "docs/rules.md, R-3: the membership's Chorus Pro code service", example = "DSI")
+                             String chorusServiceCode,
                              long version) {
 
     public record Termination(LocalDate notifiedOn, LocalDate effectiveOn) {
@@ -27,6 +33,7 @@ public record MembershipView(UUID id, UUID organisationId, String organisationNa
                 : new Termination(m.terminationNotifiedOn, m.terminationEffectiveOn);
         return new MembershipView(m.id, m.organisation.id, m.organisation.name, m.purchasingBody.code, m.kind,
                 m.statusOn(today), m.bulletinReceivedOn, m.startsOn, m.endsOn, firstFeeYear,
-                m.nonRenewalReceivedOn, termination, m.franchiseUntil, m.version);
+                m.nonRenewalReceivedOn, termination, m.franchiseUntil, m.chorusLegalCommitment, m.chorusServiceCode,
+                m.version);
     }
 }

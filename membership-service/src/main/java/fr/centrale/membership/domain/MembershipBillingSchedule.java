@@ -22,6 +22,7 @@ import java.util.UUID;
  * <li>the fee is the year's schedule by category (D-8), not prorated, HT; the item states the schedule's
  *     taxation and VAT rate and billing computes the VAT (docs/rules.md, R-1);</li>
  * <li>third-party beneficiaries pay no membership fee; a year without any schedule bills nothing;</li>
+ * <li>an item carries the membership's Chorus references, none when it states none (docs/rules.md, R-3);</li>
  * <li>none is issued after the membership's end, and a franchise waives the years whose titre
  *     would fall due inside it.</li>
  * </ul>
@@ -31,7 +32,11 @@ public final class MembershipBillingSchedule {
     /** What the schedule needs to know of a membership, its organisation and its purchasing body. */
     public record Facts(UUID membershipId, UUID organisationId, Category category, MembershipKind kind,
                         String issuer, int paymentTermDays, LocalDate startsOn, LocalDate endsOn,
-                        LocalDate franchiseUntil, MembershipFeeTable fees) {
+                        LocalDate franchiseUntil, MembershipFeeTable fees, ChorusReferences chorus) {
+
+        public Facts {
+            chorus = chorus == null ? ChorusReferences.NONE : chorus;
+        }
     }
 
     private MembershipBillingSchedule() {
@@ -69,7 +74,8 @@ public final class MembershipBillingSchedule {
                     "Cotisation d'adhésion " + m.issuer() + " " + year,
                     periodStart, periodEnd, issueOn, null, fee, fee, m.paymentTermDays(),
                     "Cotisation " + year + ", " + (m.category().isMedicoSocial() ? "établissement médico-social" : "autres organismes"),
-                    taxation.taxation(), taxation.vatRate(), null, null, null));
+                    taxation.taxation(), taxation.vatRate(),
+                    m.chorus().legalCommitment(), m.chorus().serviceCode(), null));
         }
         return items;
     }

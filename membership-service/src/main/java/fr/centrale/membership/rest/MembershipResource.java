@@ -7,6 +7,7 @@ import fr.centrale.common.web.PageResponse;
 import fr.centrale.common.web.Params;
 import fr.centrale.common.billing.BillableItemPage;
 import fr.centrale.common.billing.FeedRequest;
+import fr.centrale.membership.api.MembershipPatch;
 import fr.centrale.membership.api.MembershipRequest;
 import fr.centrale.membership.api.MembershipView;
 import fr.centrale.membership.api.NonRenewalRequest;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -96,6 +98,26 @@ public class MembershipResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public MembershipView get(@PathParam("id") String id) {
         return service.get(Params.pathId("Membership", id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "correctMembership", summary = "Correct a membership's Chorus Pro references",
+            description = "docs/rules.md, R-3: the membership's own EJ and code service (the organisation's are only defaults). "
+                    + "A value replaces the current one, an empty string clears it, an absent field keeps it. Send the "
+                    + "`version` read (or If-Match): a stale one gets 409.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MembershipPatch.class),
+            examples = @ExampleObject(name = "new EJ", value = "{\"chorusLegalCommitment\": \"2300004512\", \"chorusServiceCode\": \"DSI\", \"version\": 0}")))
+    @APIResponse(responseCode = "200", description = "The membership as corrected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MembershipView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public MembershipView patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                @NotNull @Valid MembershipPatch patch) {
+        return service.patch(Params.pathId("Membership", id), patch, Params.ifMatch(ifMatch));
     }
 
     @POST

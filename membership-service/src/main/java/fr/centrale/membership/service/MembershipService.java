@@ -13,10 +13,13 @@ import fr.centrale.membership.Organisation;
 import fr.centrale.membership.PurchasingBody;
 import fr.centrale.membership.RenewalModel;
 import fr.centrale.common.billing.BillableItemPage;
+import fr.centrale.common.web.Versions;
+import fr.centrale.membership.api.MembershipPatch;
 import fr.centrale.membership.api.MembershipRequest;
 import fr.centrale.membership.api.MembershipView;
 import fr.centrale.membership.api.NonRenewalRequest;
 import fr.centrale.membership.api.TerminationRequest;
+import fr.centrale.membership.domain.ChorusReferences;
 import fr.centrale.membership.domain.MembershipBillingSchedule;
 import fr.centrale.membership.domain.MembershipFeeTable;
 import fr.centrale.membership.domain.MembershipTerms;
@@ -87,8 +90,22 @@ public class MembershipService {
         m.startsOn = startsOn;
         m.franchiseUntil = kind == MembershipKind.MEMBER && body.franchise() != null
                 ? body.franchise().until(startsOn) : null;
+        m.setChorus(ChorusReferences.of(request.chorusLegalCommitment(), request.chorusServiceCode()));
         m.createdAt = Instant.now();
         memberships.persist(m);
+        return view(m);
+    }
+
+    /**
+     * Corrects the membership's Chorus references (docs/rules.md, R-3): a value given replaces the current one,
+     * a blank one clears it, an absent one keeps it.
+     */
+    @Transactional
+    public MembershipView patch(UUID id, MembershipPatch patch, Long ifMatch) {
+        Membership m = requireForUpdate(id);
+        Versions.check(m.version, patch.version(), ifMatch);
+        m.setChorus(m.chorus().corrected(patch.chorusLegalCommitment(), patch.chorusServiceCode()));
+        memberships.flush();
         return view(m);
     }
 
@@ -193,7 +210,7 @@ public class MembershipService {
 
     private static MembershipBillingSchedule.Facts facts(Membership m, MembershipFeeTable table) {
         return new MembershipBillingSchedule.Facts(m.id, m.organisation.id, m.organisation.category, m.kind,
-                m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil, table);
+                m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil, table, m.chorus());
     }
 
     private MembershipView view(Membership m) {

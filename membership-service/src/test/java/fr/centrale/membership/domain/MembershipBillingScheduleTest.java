@@ -23,7 +23,7 @@ class MembershipBillingScheduleTest {
 
     private static MembershipBillingSchedule.Facts resah(Category category, MembershipKind kind, LocalDate startsOn, LocalDate endsOn) {
         return new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, category, kind, "RESAH", 30, startsOn, endsOn,
-                null, RESAH_FEES);
+                null, RESAH_FEES, null);
     }
 
     private static List<BillableItem> items(MembershipBillingSchedule.Facts facts, String through) {
@@ -119,7 +119,7 @@ class MembershipBillingScheduleTest {
         // La Fibre member terminated, effective 01/01/2025 (last day 31/12/2024): the Q1 2025 titre is not due.
         var fees = new MembershipFeeTable(Map.of(2024, new MembershipFeeTable.Rates(BigDecimal.ZERO, new BigDecimal("250.00"))));
         var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.COMMUNE, MembershipKind.MEMBER,
-                "FIBRE5962", 30, LocalDate.of(2024, 6, 1), LocalDate.of(2024, 12, 31), null, fees);
+                "FIBRE5962", 30, LocalDate.of(2024, 6, 1), LocalDate.of(2024, 12, 31), null, fees, null);
         assertThat(items(facts, "2026-12-31")).extracting(BillableItem::issueOn).containsExactly(LocalDate.of(2024, 6, 1));
     }
 
@@ -128,7 +128,7 @@ class MembershipBillingScheduleTest {
         var fees = new MembershipFeeTable(Map.of(2022, new MembershipFeeTable.Rates(BigDecimal.ZERO, new BigDecimal("250.00"))));
         LocalDate until = new Franchise(LocalDate.of(2022, 1, 19), 2).until(LocalDate.of(2022, 6, 1));
         var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.COMMUNE, MembershipKind.MEMBER,
-                "FIBRE5962", 30, LocalDate.of(2022, 6, 1), null, until, fees);
+                "FIBRE5962", 30, LocalDate.of(2022, 6, 1), null, until, fees, null);
         List<BillableItem> items = items(facts, "2025-12-31");
         // 2022, 2023 and 2024 (issued 02/01/2024, before the window closes on 18/01/2024) are waived.
         assertThat(items).extracting(BillableItem::issueOn).containsExactly(LocalDate.of(2025, 1, 2));
@@ -143,12 +143,25 @@ class MembershipBillingScheduleTest {
                 2025, new MembershipFeeTable.Rates(new BigDecimal("300.00"), new BigDecimal("500.00"),
                         new FeeTaxation(BillableItem.Taxation.BEFORE_VAT, new BigDecimal("20.00")), null)));
         var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.DEPARTEMENT, MembershipKind.MEMBER,
-                "RESAH", 30, LocalDate.of(2023, 3, 1), null, null, fees);
+                "RESAH", 30, LocalDate.of(2023, 3, 1), null, null, fees, null);
         List<BillableItem> items = items(facts, "2026-12-31");
         assertThat(items).extracting(BillableItem::taxation).containsExactly(BillableItem.Taxation.NET_OF_TAX,
                 BillableItem.Taxation.NET_OF_TAX, BillableItem.Taxation.BEFORE_VAT, BillableItem.Taxation.BEFORE_VAT);
         assertThat(items.get(0).vatRate()).isNull();
         assertThat(items.get(2).vatRate()).isEqualByComparingTo("20.00");
         assertThat(items.get(2).amount()).isEqualByComparingTo("500.00");
+    }
+
+    /** docs/rules.md, R-3: items carry the membership's Chorus references, none when it states none. */
+    @Test
+    void itemsCarryTheMembershipsChorusReferences() {
+        var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.DEPARTEMENT, MembershipKind.MEMBER,
+                "RESAH", 30, LocalDate.of(2023, 3, 1), null, null, RESAH_FEES, new ChorusReferences("2300004512", "DSI"));
+        assertThat(items(facts, "2024-12-31")).allSatisfy(item -> {
+            assertThat(item.chorusLegalCommitment()).isEqualTo("2300004512");
+            assertThat(item.chorusServiceCode()).isEqualTo("DSI");
+        });
+        assertThat(items(resah(Category.DEPARTEMENT, MembershipKind.MEMBER, LocalDate.of(2023, 3, 1), null), "2024-12-31"))
+                .allSatisfy(item -> assertThat(item.chorusLegalCommitment()).isNull());
     }
 }

@@ -275,4 +275,46 @@ class MembershipResourceTest {
                 .body("errors[0].field", equalTo("organisationId"));
         given().when().get("/api/v1/memberships").then().body("items.status", hasItem("ACTIVE"));
     }
+
+    /** docs/rules.md, R-3: the membership carries its own Chorus references, correctable with its version. */
+    @Test
+    void aMembershipCarriesItsOwnChorusReferencesAndTheyCanBeCorrected() {
+        String org = departement();
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("organisationId", org, "purchasingBody", "RESAH", "bulletinReceivedOn", "2023-03-01",
+                        "chorusLegalCommitment", " 2300004512 ", "chorusServiceCode", "DSI"))
+                .when().post("/api/v1/memberships").then().statusCode(201)
+                .body("chorusLegalCommitment", equalTo("2300004512")).body("chorusServiceCode", equalTo("DSI"))
+                .extract().path("id");
+        given().queryParam("through", "2024-12-31").when().get("/api/v1/memberships/" + id + "/billing-schedule").then()
+                .body("$", hasSize(2)).body("chorusLegalCommitment", equalTo(List.of("2300004512", "2300004512")))
+                .body("chorusServiceCode", equalTo(List.of("DSI", "DSI")));
+        given().contentType(ContentType.JSON).body(Map.of("chorusLegalCommitment", "2400000001", "chorusServiceCode", "", "version", 0))
+                .when().patch("/api/v1/memberships/" + id).then().statusCode(200)
+                .body("chorusLegalCommitment", equalTo("2400000001")).body("chorusServiceCode", nullValue())
+                .body("version", equalTo(1));
+        given().queryParam("through", "2024-12-31").when().get("/api/v1/memberships/" + id + "/billing-schedule").then()
+                .body("[1].chorusLegalCommitment", equalTo("2400000001")).body("[1].chorusServiceCode", nullValue());
+        // Without references of its own, an item carries none: billing falls back on the organisation's.
+        String plain = Fixtures.createMembership(departement(), "RESAH", "2023-03-01");
+        given().queryParam("through", "2023-12-31").when().get("/api/v1/memberships/" + plain + "/billing-schedule").then()
+                .body("[0].chorusLegalCommitment", nullValue());
+    }
+
+    @Test
+    void badMembershipCorrectionsAreProblemsAndWriteNothing() {
+        String id = Fixtures.createMembership(departement(), "RESAH", "2023-03-01");
+        given().contentType(ContentType.JSON).body(Map.of("chorusLegalCommitment", "X".repeat(51), "version", 0))
+                .when().patch("/api/v1/memberships/" + id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("chorusLegalCommitment"));
+        given().contentType(ContentType.JSON).body(Map.of("chorusServiceCode", "DSI", "version", 7))
+                .when().patch("/api/v1/memberships/" + id).then().statusCode(409).contentType(PROBLEM)
+                .body("code", equalTo("STALE_VERSION"));
+        given().contentType(ContentType.JSON).body("{\"version\": \"un\"}")
+                .when().patch("/api/v1/memberships/" + id).then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body(Map.of("chorusServiceCode", "DSI"))
+                .when().patch("/api/v1/memberships/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/api/v1/memberships/" + id).then().body("version", equalTo(0))
+                .body("chorusServiceCode", nullValue()).body("chorusLegalCommitment", nullValue());
+    }
 }
