@@ -41,11 +41,14 @@ public class MembershipFee extends PanacheEntityBase {
     @Column(name = "vat_rate")
     public BigDecimal vatRate;
 
+    /** docs/rules.md, R-5: the decision that fixed these fees, printed in the titre's legal basis; null when unknown. */
+    public String decision;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     public MembershipFeeTable.Rates rates() {
-        return new MembershipFeeTable.Rates(medicoSocial, other, new FeeTaxation(taxation, vatRate), null);
+        return new MembershipFeeTable.Rates(medicoSocial, other, new FeeTaxation(taxation, vatRate), decision);
     }
 
     public static class Key implements Serializable {

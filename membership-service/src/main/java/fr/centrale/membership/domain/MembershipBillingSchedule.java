@@ -22,7 +22,9 @@ import java.util.UUID;
  * <li>the fee is the year's schedule by category (D-8), not prorated, HT; the item states the schedule's
  *     taxation and VAT rate and billing computes the VAT (docs/rules.md, R-1);</li>
  * <li>third-party beneficiaries pay no membership fee; a year without any schedule bills nothing;</li>
- * <li>an item carries the membership's Chorus references, none when it states none (docs/rules.md, R-3);</li>
+ * <li>an item carries the Chorus references of the bulletin in force on its issue date, none when it states none
+ *     (docs/rules.md, R-3 and R-15), and its legal basis: that bulletin and the decision that fixed the year's fee
+ *     (docs/rules.md, R-5);</li>
  * <li>none is issued after the membership's end, and a franchise waives the years whose titre
  *     would fall due inside it.</li>
  * </ul>
@@ -32,10 +34,14 @@ public final class MembershipBillingSchedule {
     /** What the schedule needs to know of a membership, its organisation and its purchasing body. */
     public record Facts(UUID membershipId, UUID organisationId, Category category, MembershipKind kind,
                         String issuer, int paymentTermDays, LocalDate startsOn, LocalDate endsOn,
-                        LocalDate franchiseUntil, MembershipFeeTable fees, ChorusReferences chorus) {
+                        LocalDate franchiseUntil, MembershipFeeTable fees, LegalBasis.Document document,
+                        BulletinHistory bulletins) {
 
+        /** Without a history, the membership's one bulletin is its start, stating no Chorus references. */
         public Facts {
-            chorus = chorus == null ? ChorusReferences.NONE : chorus;
+            document = document == null ? LegalBasis.Document.BULLETIN : document;
+            bulletins = bulletins == null
+                    ? new BulletinHistory(List.of(new BulletinHistory.Bulletin(startsOn, ChorusReferences.NONE))) : bulletins;
         }
     }
 
@@ -64,6 +70,7 @@ public final class MembershipBillingSchedule {
                 continue;
             }
             FeeTaxation taxation = rates.get().taxation();
+            BulletinHistory.Bulletin bulletin = m.bulletins().inForceOn(issueOn);
             LocalDate yearStart = LocalDate.of(year, 1, 1);
             LocalDate yearEnd = LocalDate.of(year, 12, 31);
             LocalDate periodStart = m.startsOn().isAfter(yearStart) ? m.startsOn() : yearStart;
@@ -74,8 +81,8 @@ public final class MembershipBillingSchedule {
                     "Cotisation d'adhésion " + m.issuer() + " " + year,
                     periodStart, periodEnd, issueOn, null, fee, fee, m.paymentTermDays(),
                     "Cotisation " + year + ", " + (m.category().isMedicoSocial() ? "établissement médico-social" : "autres organismes"),
-                    taxation.taxation(), taxation.vatRate(),
-                    m.chorus().legalCommitment(), m.chorus().serviceCode(), null));
+                    taxation.taxation(), taxation.vatRate(), bulletin.chorus().legalCommitment(), bulletin.chorus().serviceCode(),
+                    LegalBasis.of(m.document(), bulletin.receivedOn(), rates.get().decision())));
         }
         return items;
     }

@@ -19,7 +19,9 @@ import fr.centrale.membership.api.MembershipRequest;
 import fr.centrale.membership.api.MembershipView;
 import fr.centrale.membership.api.NonRenewalRequest;
 import fr.centrale.membership.api.TerminationRequest;
+import fr.centrale.membership.domain.BulletinHistory;
 import fr.centrale.membership.domain.ChorusReferences;
+import fr.centrale.membership.domain.LegalBasis;
 import fr.centrale.membership.domain.MembershipBillingSchedule;
 import fr.centrale.membership.domain.MembershipFeeTable;
 import fr.centrale.membership.domain.MembershipTerms;
@@ -210,7 +212,13 @@ public class MembershipService {
 
     private static MembershipBillingSchedule.Facts facts(Membership m, MembershipFeeTable table) {
         return new MembershipBillingSchedule.Facts(m.id, m.organisation.id, m.organisation.category, m.kind,
-                m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil, table, m.chorus());
+                m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil, table, document(m.purchasingBody),
+                new BulletinHistory(List.of(new BulletinHistory.Bulletin(m.bulletinReceivedOn, m.chorus()))));
+    }
+
+    /** RESAH's bulletin d'adhésion (tacit yearly renewal); the convention d'adhésion of the others (La Fibre, CAIH). */
+    private static LegalBasis.Document document(PurchasingBody body) {
+        return body.renewal == RenewalModel.TACIT_YEARLY ? LegalBasis.Document.BULLETIN : LegalBasis.Document.CONVENTION;
     }
 
     private MembershipView view(Membership m) {

@@ -127,6 +127,7 @@ public class PurchasingBodyService {
         fee.other = request.other();
         fee.taxation = taxation.taxation();
         fee.vatRate = taxation.vatRate();
+        fee.decision = request.decision() == null || request.decision().isBlank() ? null : request.decision().trim();
         fee.updatedAt = Instant.now();
         fees.persist(fee);
         return FeeScheduleView.of(body.code, fee);

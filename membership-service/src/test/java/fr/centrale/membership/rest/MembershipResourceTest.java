@@ -60,6 +60,8 @@ class MembershipResourceTest {
                 .body("[0].paymentTermDays", equalTo(30))
                 .body("[0].taxation", equalTo("NET_OF_TAX")) // docs/rules.md, R-1: RESAH fees are net of tax
                 .body("[0].vatRate", nullValue())
+                .body("[0].legalBasis", equalTo("Bulletin d'adhésion du 11/12/2023 ; cotisation fixée par délibération du "
+                        + "conseil d'administration du RESAH du 29/09/2022")) // docs/rules.md, R-5
                 .extract().asString();
         assertTrue(json.contains("\"amount\":600.00"), json);
         assertTrue(json.contains("\"annualAmount\":600.00"), json);

@@ -144,4 +144,20 @@ class PurchasingBodyResourceTest {
         given().when().get("/api/v1/purchasing-bodies/RESAH/membership-fees").then()
                 .body("find { it.year == 2033 }", equalTo(null));
     }
+
+    /** docs/rules.md, R-5: the decision fixing the fees; RESAH 2023's is reference data (seed 000). */
+    @Test
+    void aFeeScheduleRecordsTheDecisionThatFixedIt() {
+        given().when().get("/api/v1/purchasing-bodies/RESAH/membership-fees").then().statusCode(200)
+                .body("find { it.year == 2023 }.decision", equalTo("délibération du conseil d'administration du RESAH du 29/09/2022"));
+        given().contentType(ContentType.JSON).body(Map.of("medicoSocial", 0, "other", 250,
+                        "decision", "délibération du comité syndical du 12/12/2033"))
+                .when().put("/api/v1/purchasing-bodies/CAIH/membership-fees/2034").then().statusCode(200)
+                .body("decision", equalTo("délibération du comité syndical du 12/12/2033"));
+        given().contentType(ContentType.JSON).body(Map.of("medicoSocial", 0, "other", 250, "decision", "x".repeat(501)))
+                .when().put("/api/v1/purchasing-bodies/CAIH/membership-fees/2035").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("decision"));
+        given().when().get("/api/v1/purchasing-bodies/CAIH/membership-fees").then()
+                .body("find { it.year == 2035 }", equalTo(null));
+    }
 }
