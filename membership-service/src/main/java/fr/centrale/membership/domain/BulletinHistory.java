@@ -1,5 +1,7 @@
 package fr.centrale.membership.domain;
 
+import fr.centrale.common.problem.ProblemException;
+
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -46,16 +48,18 @@ public final class BulletinHistory {
     }
 
     /**
-     * Why a new bulletin dated {@code receivedOn} cannot be added, or null when it can: it must be dated after the
-     * latest one (a renewal follows what it renews) and on or before the membership's last day, if it ends.
+     * Refuses (422, naming {@code receivedOn}) a new bulletin that is not dated after the latest one (a renewal
+     * follows what it renews: BULLETIN_NOT_AFTER_LATEST) or that is dated after the membership's last day, if it
+     * ends (MEMBERSHIP_ENDED: a new membership is needed then).
      */
-    public String problemWithNew(LocalDate receivedOn, LocalDate membershipEndsOn) {
+    public void checkNew(LocalDate receivedOn, LocalDate membershipEndsOn) {
         if (!receivedOn.isAfter(latest().receivedOn())) {
-            return "must be after the latest bulletin's date " + latest().receivedOn();
+            throw ProblemException.rule("BULLETIN_NOT_AFTER_LATEST", "receivedOn " + receivedOn
+                    + " must be after the latest bulletin's date " + latest().receivedOn(), "receivedOn");
         }
         if (membershipEndsOn != null && receivedOn.isAfter(membershipEndsOn)) {
-            return "is after the membership's end " + membershipEndsOn + ": record a new membership instead";
+            throw ProblemException.rule("MEMBERSHIP_ENDED", "receivedOn " + receivedOn + " is after the membership's end "
+                    + membershipEndsOn + ": record a new membership instead", "receivedOn");
         }
-        return null;
     }
 }

@@ -1,11 +1,13 @@
 package fr.centrale.membership.domain;
 
+import fr.centrale.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * docs/rules.md, R-15. Seed 000: after the RESAH board's new tariffs of 29/09/2022, "il est nécessaire de mettre à jour
@@ -32,10 +34,18 @@ class BulletinHistoryTest {
     @Test
     void aNewBulletinFollowsTheLatestAndPrecedesTheEnd() {
         var history = new BulletinHistory(List.of(FIRST, UPDATED));
-        assertThat(history.problemWithNew(LocalDate.of(2024, 12, 1), null)).isNull();
-        assertThat(history.problemWithNew(LocalDate.of(2023, 12, 11), null)).contains("after the latest bulletin");
-        assertThat(history.problemWithNew(LocalDate.of(2023, 1, 1), null)).contains("after the latest bulletin");
-        assertThat(history.problemWithNew(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 31))).isNull();
-        assertThat(history.problemWithNew(LocalDate.of(2025, 1, 1), LocalDate.of(2024, 12, 31))).contains("membership's end");
+        history.checkNew(LocalDate.of(2024, 12, 1), null);
+        history.checkNew(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 31));
+        assertRefused(() -> history.checkNew(LocalDate.of(2023, 12, 11), null), "BULLETIN_NOT_AFTER_LATEST");
+        assertRefused(() -> history.checkNew(LocalDate.of(2023, 1, 1), null), "BULLETIN_NOT_AFTER_LATEST");
+        assertRefused(() -> history.checkNew(LocalDate.of(2025, 1, 1), LocalDate.of(2024, 12, 31)), "MEMBERSHIP_ENDED");
+    }
+
+    private static void assertRefused(Runnable check, String code) {
+        assertThatThrownBy(check::run).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.errors().get(0).field()).isEqualTo("receivedOn");
+        });
     }
 }

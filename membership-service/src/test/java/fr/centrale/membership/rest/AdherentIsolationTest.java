@@ -44,6 +44,7 @@ class AdherentIsolationTest {
             "/api/v1/organisations", "/api/v1/organisations/{id}", "/api/v1/organisations/{id}/contacts",
             "/api/v1/contacts/{id}/personal-data",
             "/api/v1/memberships", "/api/v1/memberships/{id}", "/api/v1/memberships/{id}/billing-schedule",
+            "/api/v1/memberships/{id}/bulletins",
             "/api/v1/memberships/billable-items");
 
     /** An organisation with a contact and a RESAH membership. */
@@ -159,6 +160,8 @@ class AdherentIsolationTest {
         seenByA(adherentA().when().get("/api/v1/memberships/{id}", a.membership())).body("organisationId", equalTo(a.id()));
         seenByA(adherentA().queryParam("through", "2025-12-31").when().get("/api/v1/memberships/{id}/billing-schedule", a.membership()))
                 .body("debtorId", everyItem(equalTo(a.id()))).body("sequence", hasItems(1, 2));
+        seenByA(adherentA().when().get("/api/v1/memberships/{id}/bulletins", a.membership()))
+                .body("membershipId", everyItem(equalTo(a.membership()))).body("receivedOn", contains("2023-12-11"));
         // Asking for another organisation's memberships: as if it did not exist.
         adherentA().queryParam("organisationId", b.id()).when().get("/api/v1/memberships")
                 .then().statusCode(404).contentType(PROBLEM);
@@ -173,6 +176,7 @@ class AdherentIsolationTest {
         hiddenLikeUnknown("/api/v1/contacts/{id}/personal-data", b.contact());
         hiddenLikeUnknown("/api/v1/memberships/{id}", b.membership());
         hiddenLikeUnknown("/api/v1/memberships/{id}/billing-schedule", b.membership());
+        hiddenLikeUnknown("/api/v1/memberships/{id}/bulletins", b.membership());
     }
 
     @Test
@@ -184,6 +188,8 @@ class AdherentIsolationTest {
         reader().queryParam("organisationId", b.id()).when().get("/api/v1/memberships").then().statusCode(200)
                 .body("items.id", contains(b.membership()));
         reader().when().get("/api/v1/memberships/{id}/billing-schedule", b.membership()).then().statusCode(200);
+        reader().when().get("/api/v1/memberships/{id}/bulletins", b.membership()).then().statusCode(200)
+                .body("membershipId", everyItem(equalTo(b.membership())));
         reader().queryParam("through", "2025-01-02").when().get("/api/v1/memberships/billable-items").then().statusCode(200);
     }
 
@@ -203,6 +209,8 @@ class AdherentIsolationTest {
                     .when().post("/api/v1/memberships"));
             forbidden(who.get().contentType(ContentType.JSON).body(Map.of("receivedOn", "2024-10-15"))
                     .when().post("/api/v1/memberships/{id}/non-renewal", a.membership()));
+            forbidden(who.get().contentType(ContentType.JSON).body(Map.of("receivedOn", "2024-10-15"))
+                    .when().post("/api/v1/memberships/{id}/bulletins", a.membership()));
             forbidden(who.get().contentType(ContentType.JSON).body(Map.of("medicoSocial", 1, "other", 2))
                     .when().put("/api/v1/purchasing-bodies/{id}/membership-fees/{year}", "RESAH", 2031));
         }
@@ -212,6 +220,7 @@ class AdherentIsolationTest {
                 .body("name", equalTo(a.name())).body("version", equalTo(0)).body("contacts.id", contains(a.contact()));
         given().queryParam("organisationId", a.id()).when().get("/api/v1/memberships").then()
                 .body("total", equalTo(1)).body("items[0].endsOn", nullValue());
+        given().when().get("/api/v1/memberships/{id}/bulletins", a.membership()).then().body("size()", equalTo(1));
         given().when().get("/api/v1/purchasing-bodies/RESAH/membership-fees").then().body("year", not(hasItem(2031)));
     }
 
