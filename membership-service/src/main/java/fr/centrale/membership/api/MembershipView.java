@@ -16,7 +16,10 @@ import java.util.UUID;
 public record MembershipView(UUID id, UUID organisationId, String organisationName, String purchasingBody,
                              MembershipKind kind, MembershipStatus status, LocalDate bulletinReceivedOn,
                              LocalDate startsOn, LocalDate endsOn, Integer firstFeeYear,
-                             LocalDate nonRenewalReceivedOn, Termination termination, LocalDate franchiseUntil,
+                             LocalDate nonRenewalReceivedOn, Termination termination,
+                             @Schema(description = "La Fibre: last day without participation, for a member that joined in the "
+                                     + "franchise window: the body's franchiseEndsOn (docs/rules.md, R-14)", example = "2027-01-31")
+                             LocalDate franchiseUntil,
                              @Schema(description = "docs/rules.md, R-3: the membership's Chorus Pro EJ (absent: the organisation's applies)",
                                      example = "2300004512") String chorusLegalCommitment,
                              @Schema(description = "docs/rules.md, R-3: the membership's Chorus Pro code service", example = "DSI")
@@ -33,7 +36,7 @@ public record MembershipView(UUID id, UUID organisationId, String organisationNa
                 : new Termination(m.terminationNotifiedOn, m.terminationEffectiveOn);
         return new MembershipView(m.id, m.organisation.id, m.organisation.name, m.purchasingBody.code, m.kind,
                 m.statusOn(today), m.bulletinReceivedOn, m.startsOn, m.endsOn, firstFeeYear,
-                m.nonRenewalReceivedOn, termination, m.franchiseUntil, m.chorusLegalCommitment, m.chorusServiceCode,
+                m.nonRenewalReceivedOn, termination, m.franchiseUntil(), m.chorusLegalCommitment, m.chorusServiceCode,
                 m.version);
     }
 }

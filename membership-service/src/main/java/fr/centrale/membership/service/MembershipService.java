@@ -105,8 +105,6 @@ public class MembershipService {
         m.kind = kind;
         m.bulletinReceivedOn = startsOn;
         m.startsOn = startsOn;
-        m.franchiseUntil = kind == MembershipKind.MEMBER && body.franchise() != null
-                ? body.franchise().until(startsOn) : null;
         m.setChorus(ChorusReferences.of(request.chorusLegalCommitment(), request.chorusServiceCode()));
         m.createdAt = Instant.now();
         memberships.persist(m);
@@ -284,7 +282,7 @@ public class MembershipService {
 
     private static MembershipBillingSchedule.Facts facts(Membership m, MembershipFeeTable table, BulletinHistory history) {
         return new MembershipBillingSchedule.Facts(m.id, m.organisation.id, m.organisation.category, m.kind,
-                m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil, table, document(m.purchasingBody),
+                m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil(), table, document(m.purchasingBody),
                 history != null ? history : new BulletinHistory(List.of(new BulletinHistory.Bulletin(m.bulletinReceivedOn, m.chorus()))));
     }
 

@@ -13,6 +13,7 @@ import fr.centrale.membership.api.PurchasingBodyPatch;
 import fr.centrale.membership.api.PurchasingBodyRequest;
 import fr.centrale.membership.api.PurchasingBodyView;
 import fr.centrale.membership.domain.FeeTaxation;
+import fr.centrale.membership.domain.Franchise;
 import fr.centrale.membership.domain.Siret;
 import fr.centrale.membership.repository.MembershipFeeRepository;
 import fr.centrale.membership.repository.PurchasingBodyRepository;
@@ -102,6 +103,14 @@ public class PurchasingBodyService {
             body.franchiseWindowStart = patch.franchise().windowStart();
             body.franchiseYears = patch.franchise().years();
         }
+        if (patch.franchiseEndsOn() != null) {
+            if (body.franchiseWindowStart == null) {
+                throw ProblemException.rule("FRANCHISE_WINDOW_MISSING", body.code + " has no franchise window: set `franchise` "
+                        + "(windowStart and years) with its end", "franchiseEndsOn");
+            }
+            body.franchiseEndsOn = patch.franchiseEndsOn();
+        }
+        Franchise.checkEnd(body.franchiseWindowStart, body.franchiseEndsOn);
         bodies.flush();
         return PurchasingBodyView.of(body);
     }

@@ -123,16 +123,21 @@ class MembershipBillingScheduleTest {
         assertThat(items(facts, "2026-12-31")).extracting(BillableItem::issueOn).containsExactly(LocalDate.of(2024, 6, 1));
     }
 
+    /**
+     * docs/rules.md, R-14, seed 003 art. 7: "Cette franchise de participation financière sera limitée à la durée des
+     * marchés conclus la première année d'existence de la centrale" (until January 2027), not two years.
+     */
     @Test
     void theFranchiseWaivesTheYearsDueInsideIt() {
         var fees = new MembershipFeeTable(Map.of(2022, new MembershipFeeTable.Rates(BigDecimal.ZERO, new BigDecimal("250.00"))));
-        LocalDate until = new Franchise(LocalDate.of(2022, 1, 19), 2).until(LocalDate.of(2022, 6, 1));
+        LocalDate until = new Franchise(LocalDate.of(2022, 1, 19), 2, LocalDate.of(2027, 1, 31)).until(LocalDate.of(2022, 6, 1));
         var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.COMMUNE, MembershipKind.MEMBER,
                 "FIBRE5962", 30, LocalDate.of(2022, 6, 1), null, until, fees, null, null);
-        List<BillableItem> items = items(facts, "2025-12-31");
-        // 2022, 2023 and 2024 (issued 02/01/2024, before the window closes on 18/01/2024) are waived.
-        assertThat(items).extracting(BillableItem::issueOn).containsExactly(LocalDate.of(2025, 1, 2));
-        assertThat(items.get(0).sequence()).isEqualTo(4);
+        // 2022 to 2026, and 2027 (issued 02/01/2027, before the franchise ends on 31/01/2027) are waived.
+        assertThat(items(facts, "2027-12-31")).isEmpty();
+        List<BillableItem> items = items(facts, "2028-12-31");
+        assertThat(items).extracting(BillableItem::issueOn).containsExactly(LocalDate.of(2028, 1, 2));
+        assertThat(items.get(0).sequence()).isEqualTo(7);
     }
 
     /** docs/rules.md, R-1: items carry their schedule's taxation; amounts stay HT, billing computes the VAT. */

@@ -157,7 +157,7 @@ class MembershipResourceTest {
         String commune = Fixtures.createOrganisation("Commune de Liévin", "COMMUNE", "62800");
         String id = Fixtures.createMembership(commune, "FIBRE5962", "2022-06-01");
         given().when().get("/api/v1/memberships/" + id).then()
-                .body("endsOn", nullValue()).body("franchiseUntil", equalTo("2024-01-18"));
+                .body("endsOn", nullValue()).body("franchiseUntil", equalTo("2027-01-31")); // docs/rules.md, R-14
         given().contentType(ContentType.JSON).body(Map.of("receivedOn", "2025-03-15"))
                 .when().post("/api/v1/memberships/" + id + "/termination").then().statusCode(400)
                 .body("errors[0].field", equalTo("notifiedOn"));
