@@ -54,6 +54,16 @@ final class Examples {
              "status": "ACTIVE", "bulletinReceivedOn": "2023-12-11", "startsOn": "2023-12-11", "firstFeeYear": 2024,
              "version": 0}""";
 
+    static final String CONTACT_CHANGES = """
+            [{"id": "1d0c9b8a-7f6e-4d5c-8b4a-3f2e1d0c9b8a", "contactId": "9f8e7d6c-5b4a-4c3d-9e2f-1a0b9c8d7e6f",
+              "organisationId": "0a5e3c1e-6b51-4f0d-9d0b-2f3d7f7f0b11", "kind": "CREATED", "changedBy": "marie.admin",
+              "changedAt": "2025-03-01T09:00:00Z",
+              "changes": [{"field": "name", "newValue": "Claire Martin"}, {"field": "email", "newValue": "claire.martin@pasdecalais.fr"}]},
+             {"id": "2e1d0c9b-8a7f-4e6d-9c5b-4a3f2e1d0c9b", "contactId": "9f8e7d6c-5b4a-4c3d-9e2f-1a0b9c8d7e6f",
+              "organisationId": "0a5e3c1e-6b51-4f0d-9d0b-2f3d7f7f0b11", "kind": "CORRECTED", "changedBy": "marie.admin",
+              "changedAt": "2025-06-12T14:30:00Z",
+              "changes": [{"field": "email", "oldValue": "claire.martin@pasdecalais.fr", "newValue": "claire.martin-dubois@pasdecalais.fr"}]}]""";
+
     static final String BULLETIN_REQUEST = """
             {"receivedOn": "2023-12-11", "feeCategory": "OTHER", "statedFee": 600.00,
              "terms": "Bulletin d'adhésion 2023 : 600 euros nets de taxe (autres organismes), délibération n°2023-544",

@@ -42,7 +42,7 @@ class AdherentIsolationTest {
     private static final Set<String> CHECKED_GETS = Set.of(
             "/api/v1/purchasing-bodies", "/api/v1/purchasing-bodies/{id}", "/api/v1/purchasing-bodies/{id}/membership-fees",
             "/api/v1/organisations", "/api/v1/organisations/{id}", "/api/v1/organisations/{id}/contacts",
-            "/api/v1/contacts/{id}/personal-data",
+            "/api/v1/contacts/{id}/personal-data", "/api/v1/contacts/{id}/changes",
             "/api/v1/memberships", "/api/v1/memberships/{id}", "/api/v1/memberships/{id}/billing-schedule",
             "/api/v1/memberships/{id}/bulletins",
             "/api/v1/memberships/billable-items");
@@ -149,6 +149,9 @@ class AdherentIsolationTest {
         seenByA(adherentA().when().get("/api/v1/organisations/{id}/contacts", a.id())).body("id", contains(a.contact()));
         seenByA(adherentA().when().get("/api/v1/contacts/{id}/personal-data", a.contact()))
                 .body("heldBy.organisationId", equalTo(a.id()));
+        // The record of contacts' changes is for administrators only, even the adherent's own (docs/rules.md, R-16).
+        forbidden(adherentA().when().get("/api/v1/contacts/{id}/changes", a.contact()));
+        forbidden(adherentA().when().get("/api/v1/contacts/{id}/changes", b.contact()));
     }
 
     @Test
@@ -185,6 +188,8 @@ class AdherentIsolationTest {
                 .body("items.id", contains(a.id(), b.id()));
         reader().when().get("/api/v1/organisations/{id}/contacts", b.id()).then().statusCode(200).body("id", contains(b.contact()));
         reader().when().get("/api/v1/contacts/{id}/personal-data", b.contact()).then().statusCode(200);
+        forbidden(reader().when().get("/api/v1/contacts/{id}/changes", b.contact()));
+        as("admin", null).when().get("/api/v1/contacts/{id}/changes", b.contact()).then().statusCode(200);
         reader().queryParam("organisationId", b.id()).when().get("/api/v1/memberships").then().statusCode(200)
                 .body("items.id", contains(b.membership()));
         reader().when().get("/api/v1/memberships/{id}/billing-schedule", b.membership()).then().statusCode(200);
@@ -204,6 +209,8 @@ class AdherentIsolationTest {
             forbidden(who.get().contentType(ContentType.JSON).body(Map.of("name", "Another contact"))
                     .when().post("/api/v1/organisations/{id}/contacts", a.id()));
             forbidden(who.get().when().delete("/api/v1/contacts/{id}", a.contact()));
+            forbidden(who.get().contentType(ContentType.JSON).body(Map.of("name", "Renamed contact"))
+                    .when().patch("/api/v1/contacts/{id}", a.contact()));
             forbidden(who.get().contentType(ContentType.JSON)
                     .body(Map.of("organisationId", a.id(), "purchasingBody", "CAIH", "bulletinReceivedOn", "2024-01-01"))
                     .when().post("/api/v1/memberships"));
