@@ -18,11 +18,11 @@ public class MembershipBulletinRepository implements PanacheRepositoryBase<Membe
         return list("membershipId = ?1 order by receivedOn", membershipId);
     }
 
-    public BulletinHistory historyOf(UUID membershipId) {
-        return new BulletinHistory(ofMembership(membershipId).stream().map(MembershipBulletin::toDomain).toList());
-    }
 
-    /** The histories of several memberships in one statement (for the billing feed's pages). */
+    /**
+     * The histories of several memberships in one statement (for the billing feed's pages); a membership without any
+     * recorded bulletin (a row written by other means than the API) is absent.
+     */
     public Map<UUID, BulletinHistory> historiesOf(Collection<UUID> membershipIds) {
         if (membershipIds.isEmpty()) {
             return Map.of();

@@ -120,7 +120,8 @@ public class MembershipService {
     @Transactional
     public BulletinView addBulletin(UUID id, BulletinRequest request) {
         Membership m = requireForUpdate(id);
-        bulletins.historyOf(m.id).checkNew(request.receivedOn(), m.endsOn);
+        List<MembershipBulletin> recorded = recordedBulletins(m);
+        history(recorded).checkNew(request.receivedOn(), m.endsOn);
         FeeCategory ticked = request.feeCategory() != null ? request.feeCategory()
                 : m.kind == MembershipKind.MEMBER ? FeeCategory.of(m.organisation.category) : null;
         checkTerms(m.purchasingBody, m.organisation, ticked, request.statedFee(), request.receivedOn());
@@ -135,7 +136,34 @@ public class MembershipService {
     @Transactional
     public List<BulletinView> bulletins(UUID id) {
         Membership m = readable(id);
-        return bulletins.ofMembership(m.id).stream().map(BulletinView::of).toList();
+        List<MembershipBulletin> recorded = bulletins.ofMembership(m.id);
+        return (recorded.isEmpty() ? List.of(firstBulletin(m)) : recorded).stream().map(BulletinView::of).toList();
+    }
+
+    /**
+     * The membership's recorded bulletins, the first one recorded now if it is missing (a membership written into the
+     * table by other means than the API, e.g. a bulk load): for the writes, which must find the whole history.
+     */
+    private List<MembershipBulletin> recordedBulletins(Membership m) {
+        List<MembershipBulletin> recorded = bulletins.ofMembership(m.id);
+        if (!recorded.isEmpty()) {
+            return recorded;
+        }
+        MembershipBulletin first = firstBulletin(m);
+        bulletins.persist(first);
+        return List.of(first);
+    }
+
+    /** The bulletin the membership was created on, from its own columns (when none is recorded). */
+    private static MembershipBulletin firstBulletin(Membership m) {
+        MembershipBulletin first = bulletin(m, m.bulletinReceivedOn, null, null, null, m.chorus());
+        first.id = UUID.nameUUIDFromBytes((m.id + "/bulletin/1").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        first.recordedAt = m.createdAt;
+        return first;
+    }
+
+    private static BulletinHistory history(List<MembershipBulletin> recorded) {
+        return recorded.isEmpty() ? null : new BulletinHistory(recorded.stream().map(MembershipBulletin::toDomain).toList());
     }
 
     private void checkTerms(PurchasingBody body, Organisation organisation, FeeCategory ticked, BigDecimal statedFee,
@@ -171,7 +199,7 @@ public class MembershipService {
         Versions.check(m.version, patch.version(), ifMatch);
         m.setChorus(m.chorus().corrected(patch.chorusLegalCommitment(), patch.chorusServiceCode()));
         // The current references are the latest bulletin's (docs/rules.md, R-15): the correction is that bulletin's.
-        List<MembershipBulletin> history = bulletins.ofMembership(m.id);
+        List<MembershipBulletin> history = recordedBulletins(m);
         MembershipBulletin latest = history.get(history.size() - 1);
         latest.chorusLegalCommitment = m.chorusLegalCommitment;
         latest.chorusServiceCode = m.chorusServiceCode;
@@ -255,8 +283,8 @@ public class MembershipService {
     public List<BillableItem> schedule(UUID id, LocalDate through) {
         Membership m = readable(id);
         LocalDate until = through != null ? through : LocalDate.of(ParisClock.today(clock).getYear() + 1, 12, 31);
-        return MembershipBillingSchedule.items(facts(m, fees.tableOf(m.purchasingBody.id), bulletins.historyOf(m.id)),
-                until, q1RunDay);
+        return MembershipBillingSchedule.items(facts(m, fees.tableOf(m.purchasingBody.id),
+                history(bulletins.ofMembership(m.id))), until, q1RunDay);
     }
 
     /**
@@ -280,6 +308,7 @@ public class MembershipService {
         return new BillableItemPage(items, next);
     }
 
+    /** @param history the recorded bulletins, or null when none is: the membership's own columns stand for its first one */
     private static MembershipBillingSchedule.Facts facts(Membership m, MembershipFeeTable table, BulletinHistory history) {
         return new MembershipBillingSchedule.Facts(m.id, m.organisation.id, m.organisation.category, m.kind,
                 m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil(), table, document(m.purchasingBody),

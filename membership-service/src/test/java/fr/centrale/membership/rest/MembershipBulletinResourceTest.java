@@ -1,6 +1,8 @@
 package fr.centrale.membership.rest;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +15,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** docs/rules.md, R-15: a membership keeps the history of the bulletins it was signed or renewed on. */
 @QuarkusTest
 class MembershipBulletinResourceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String PROBLEM = "application/problem+json";
 
@@ -119,5 +125,33 @@ class MembershipBulletinResourceTest {
                 .when().post(url, id).then().statusCode(422).contentType(PROBLEM).body("code", equalTo("MEMBERSHIP_ENDED"));
         given().when().get(url, id).then().body("$", hasSize(1));
         given().when().get("/api/v1/memberships/{id}", id).then().body("version", equalTo(1));
+    }
+
+    /**
+     * A membership written into the table by other means than the API (a bulk load, as the Q1 run benchmark does) has
+     * no recorded bulletin: its own columns stand for the first one, and adding a bulletin records both.
+     */
+    @Test
+    void aMembershipWithoutRecordedBulletinStandsOnItsOwnFirstBulletin() throws Exception {
+        String org = departement();
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("organisationId", org, "purchasingBody", "RESAH", "bulletinReceivedOn", "2022-07-04",
+                        "chorusLegalCommitment", "2200001111"))
+                .when().post("/api/v1/memberships").then().statusCode(201).extract().path("id");
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("DELETE FROM membership_bulletin WHERE membership_id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            assertEquals(1, s.executeUpdate());
+        }
+        String firstId = given().when().get("/api/v1/memberships/{id}/bulletins", id).then().statusCode(200)
+                .body("receivedOn", equalTo(List.of("2022-07-04"))).body("[0].chorusLegalCommitment", equalTo("2200001111"))
+                .extract().path("[0].id");
+        given().when().get("/api/v1/memberships/{id}/bulletins", id).then().body("[0].id", equalTo(firstId));
+        given().queryParam("through", "2023-12-31").when().get("/api/v1/memberships/{id}/billing-schedule", id).then()
+                .statusCode(200).body("[0].chorusLegalCommitment", equalTo("2200001111"))
+                .body("[0].legalBasis", containsString("Bulletin d'adhésion du 04/07/2022"));
+        given().contentType(ContentType.JSON).body(Map.of("receivedOn", "2023-12-11", "chorusLegalCommitment", "2300004512"))
+                .when().post("/api/v1/memberships/{id}/bulletins", id).then().statusCode(201);
+        given().when().get("/api/v1/memberships/{id}/bulletins", id).then()
+                .body("receivedOn", equalTo(List.of("2022-07-04", "2023-12-11"))).body("[0].id", equalTo(firstId));
     }
 }
