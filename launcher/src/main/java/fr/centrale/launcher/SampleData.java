@@ -83,14 +83,27 @@ final class SampleData {
 
     static final List<Membership> MEMBERSHIPS = List.of(
             //             organisation      body         kind  bulletin received on
-            new Membership("pas-de-calais",  "RESAH",     null, "2023-12-11"), // the worked example: nothing for 2023, 600 € at the Q1 2024 run
+            new Membership("pas-de-calais",  "RESAH",     null, "2022-07-04"), // Commission Permanente of 04/07/2022 (seed 000); bulletin updated below
             new Membership("pas-de-calais",  "CAIH",      null, "2022-12-15"), // not eligible to CAIH membership: THIRD_PARTY_BENEFICIARY
             new Membership("bethune-bruay",  "RESAH",     null, "2024-03-01"),
-            new Membership("bethune-bruay",  "FIBRE5962", null, "2023-09-18"), // joined in La Fibre's franchise window (to 18/01/2024)
+            new Membership("bethune-bruay",  "FIBRE5962", null, "2023-09-18"), // joined in La Fibre's window: no participation until 31/01/2027
             new Membership("ehpad-tilleuls", "RESAH",     null, "2024-05-10"), // médico-social: the lower RESAH fee
             new Membership("ch-arras",       "CAIH",      null, "2023-02-01"), // eligible: MEMBER
             new Membership("ch-arras",       "RESAH",     null, "2023-06-01"),
             new Membership("lievin",         "FIBRE5962", null, "2022-06-01"));
+
+    /**
+     * A bulletin renewing a membership above on new terms (POST /api/v1/memberships/{id}/bulletins, docs/rules.md, R-15);
+     * statedFee in euros, checked against the fee schedule.
+     */
+    record Bulletin(String membership, String receivedOn, String feeCategory, String statedFee, String terms) {
+    }
+
+    static final List<Bulletin> BULLETINS = List.of(
+            // Seed 000: after the RESAH board's tariffs of 29/09/2022, the Département "met à jour le bulletin d'adhésion"
+            // (délibération 2023-544 of 11/12/2023): 600 € for 2023 on.
+            new Bulletin("pas-de-calais/RESAH", "2023-12-11", "OTHER", "600.00",
+                    "Bulletin d'adhésion 2023 : 600 euros nets de taxe (autres organismes), délibération n°2023-544 du 11/12/2023"));
 
     /** A year's membership fees (PUT /api/v1/purchasing-bodies/{code}/membership-fees/{year}), in euros. */
     record FeeSchedule(String purchasingBody, int year, String medicoSocial, String other) {
@@ -128,6 +141,16 @@ final class SampleData {
                 ids.put(m.key(), api.post("/api/v1/memberships", body));
             }));
         }
+        for (Bulletin b : BULLETINS) {
+            steps.add(new Step("bulletin " + b.membership() + " of " + b.receivedOn(), (api, ids) -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("receivedOn", b.receivedOn());
+                body.put("feeCategory", b.feeCategory());
+                body.put("statedFee", new BigDecimal(b.statedFee()));
+                body.put("terms", b.terms());
+                api.post("/api/v1/memberships/" + ids.get(b.membership()) + "/bulletins", body);
+            }));
+        }
         for (FeeSchedule f : FEE_SCHEDULES) {
             steps.add(new Step("fees " + f.purchasingBody() + " " + f.year(), (api, ids) ->
                     api.put("/api/v1/purchasing-bodies/" + f.purchasingBody() + "/membership-fees/" + f.year(),
@@ -139,7 +162,7 @@ final class SampleData {
                             Map.of("receivedOn", n.receivedOn()))));
         }
         String summary = ORGANISATIONS.size() + " organisations, " + MEMBERSHIPS.size() + " memberships, "
-                + FEE_SCHEDULES.size() + " fee schedule(s), " + NON_RENEWALS.size() + " non-renewal(s)";
+                + BULLETINS.size() + " renewed bulletin(s), " + FEE_SCHEDULES.size() + " fee schedule(s), " + NON_RENEWALS.size() + " non-renewal(s)";
         return new Section(Service.MEMBERSHIP, Set.of(), summary, api -> total(api, "/api/v1/organisations") > 0, steps);
     }
 
@@ -291,7 +314,8 @@ final class SampleData {
 
     /**
      * A billing run as of today issues every titre the sample memberships and conventions have implied so far
-     * (worked examples 1, 3 and 6 among them), so that GET /api/v1/titres shows a real ledger at once.
+     * (worked examples 3 and 6 among them; the Département's RESAH fees of 2023 on, 600 €), so that GET
+     * /api/v1/titres shows a real ledger at once.
      */
     private static Section billingSection() {
         List<Step> steps = List.of(new Step("billing run as of today", (api, ids) ->

@@ -54,6 +54,12 @@ class SampleDataTest {
         for (SampleData.NonRenewal n : SampleData.NON_RENEWALS) {
             assertTrue(memberships.contains(n.membership()), "unknown membership " + n.membership());
         }
+        for (SampleData.Bulletin b : SampleData.BULLETINS) {
+            SampleData.Membership m = SampleData.MEMBERSHIPS.stream().filter(x -> x.key().equals(b.membership())).findFirst()
+                    .orElseThrow(() -> new AssertionError("unknown membership " + b.membership()));
+            assertTrue(LocalDate.parse(b.receivedOn()).isAfter(LocalDate.parse(m.bulletinReceivedOn())),
+                    b.membership() + ": a renewed bulletin comes after the first one");
+        }
     }
 
     @Test

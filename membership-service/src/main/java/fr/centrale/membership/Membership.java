@@ -1,5 +1,6 @@
 package fr.centrale.membership;
 
+import fr.centrale.membership.domain.ChorusReferences;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,14 +48,37 @@ public class Membership extends PanacheEntityBase {
     public LocalDate terminationNotifiedOn;
     @Column(name = "termination_effective_on")
     public LocalDate terminationEffectiveOn;
-    /** Last day of a La Fibre franchise, when this membership has one. */
-    @Column(name = "franchise_until")
-    public LocalDate franchiseUntil;
+
+    /** docs/rules.md, R-3: the membership's own Chorus Pro EJ number; null when it states none. */
+    @Column(name = "chorus_legal_commitment")
+    public String chorusLegalCommitment;
+    /** docs/rules.md, R-3: the membership's own Chorus Pro code service; null when it states none. */
+    @Column(name = "chorus_service_code")
+    public String chorusServiceCode;
 
     @Column(name = "created_at")
     public Instant createdAt;
     @Version
     public long version;
+
+    /**
+     * Last day of a La Fibre franchise, when this membership has one (docs/rules.md, R-14): a member that joined in
+     * the body's window has it until the body's franchise end. Derived from the body, so that correcting the end
+     * applies to every member (the column {@code franchise_until} is no longer read).
+     */
+    public LocalDate franchiseUntil() {
+        return kind == MembershipKind.MEMBER && purchasingBody.franchise() != null
+                ? purchasingBody.franchise().until(startsOn) : null;
+    }
+
+    public ChorusReferences chorus() {
+        return new ChorusReferences(chorusLegalCommitment, chorusServiceCode);
+    }
+
+    public void setChorus(ChorusReferences references) {
+        chorusLegalCommitment = references.legalCommitment();
+        chorusServiceCode = references.serviceCode();
+    }
 
     public MembershipStatus statusOn(LocalDate today) {
         if (startsOn.isAfter(today)) {

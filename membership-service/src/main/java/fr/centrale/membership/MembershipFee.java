@@ -1,8 +1,13 @@
 package fr.centrale.membership;
 
+import fr.centrale.common.billing.BillableItem;
+import fr.centrale.membership.domain.FeeTaxation;
+import fr.centrale.membership.domain.MembershipFeeTable;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -29,8 +34,22 @@ public class MembershipFee extends PanacheEntityBase {
     public BigDecimal medicoSocial;
     public BigDecimal other;
 
+    /** docs/rules.md, R-1: NET_OF_TAX (the default) or BEFORE_VAT with {@link #vatRate}. */
+    @Enumerated(EnumType.STRING)
+    public BillableItem.Taxation taxation = BillableItem.Taxation.NET_OF_TAX;
+    /** VAT rate in percent when BEFORE_VAT, else null. */
+    @Column(name = "vat_rate")
+    public BigDecimal vatRate;
+
+    /** docs/rules.md, R-5: the decision that fixed these fees, printed in the titre's legal basis; null when unknown. */
+    public String decision;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public MembershipFeeTable.Rates rates() {
+        return new MembershipFeeTable.Rates(medicoSocial, other, new FeeTaxation(taxation, vatRate), decision);
+    }
 
     public static class Key implements Serializable {
         public UUID purchasingBodyId;

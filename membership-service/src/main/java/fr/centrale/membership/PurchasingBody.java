@@ -55,6 +55,9 @@ public class PurchasingBody extends PanacheEntityBase {
     public LocalDate franchiseWindowStart;
     @Column(name = "franchise_years")
     public Integer franchiseYears;
+    /** docs/rules.md, R-14: last day of the franchise, the end of the markets concluded in the centre's first year. */
+    @Column(name = "franchise_ends_on")
+    public LocalDate franchiseEndsOn;
 
     /** Competent court for the voies et délais de recours printed on titres. */
     public String court;
@@ -72,7 +75,7 @@ public class PurchasingBody extends PanacheEntityBase {
 
     public Franchise franchise() {
         return franchiseWindowStart == null || franchiseYears == null ? null
-                : new Franchise(franchiseWindowStart, franchiseYears);
+                : new Franchise(franchiseWindowStart, franchiseYears, franchiseEndsOn);
     }
 
     public static String join(Set<?> values) {

@@ -16,9 +16,12 @@ public record PurchasingBodyPatch(
         @Min(0) @Max(36) Integer terminationNoticeMonths,
         @Size(max = 255) String court,
         @Valid FranchiseWindow franchise,
+        @Schema(description = "docs/rules.md, R-14: last day of the La Fibre franchise, the end of the markets concluded in the "
+                + "centre's first year; members who joined in the window pay no participation until then", example = "2027-01-31")
+        LocalDate franchiseEndsOn,
         Long version) {
 
-    @Schema(description = "La Fibre 59 62 franchise window (article 7)")
+    @Schema(description = "La Fibre 59 62 window to subscribe with the franchise (article 7): it opens on windowStart and lasts years")
     public record FranchiseWindow(LocalDate windowStart, @Min(1) @Max(10) Integer years) {
     }
 }

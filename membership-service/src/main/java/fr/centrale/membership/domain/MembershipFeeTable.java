@@ -14,8 +14,21 @@ import java.util.TreeMap;
  */
 public final class MembershipFeeTable {
 
-    /** The rates of one year. */
-    public record Rates(BigDecimal medicoSocial, BigDecimal other) {
+    /**
+     * The rates of one year, with their taxation (docs/rules.md, R-1) and the decision that fixed them
+     * (docs/rules.md, R-5), e.g. "délibération du conseil d'administration du RESAH du 29/09/2022"; null when unknown.
+     */
+    public record Rates(BigDecimal medicoSocial, BigDecimal other, FeeTaxation taxation, String decision) {
+
+        /** Rates net of tax, without a recorded decision. */
+        public Rates(BigDecimal medicoSocial, BigDecimal other) {
+            this(medicoSocial, other, FeeTaxation.NET_OF_TAX, null);
+        }
+
+        public Rates {
+            taxation = taxation == null ? FeeTaxation.NET_OF_TAX : taxation;
+        }
+
         public BigDecimal forCategory(Category category) {
             return category.isMedicoSocial() ? medicoSocial : other;
         }

@@ -29,6 +29,6 @@ public class MembershipFeeRepository implements PanacheRepositoryBase<Membership
 
     private static MembershipFeeTable toTable(List<MembershipFee> fees) {
         return new MembershipFeeTable(fees.stream().collect(Collectors.toMap(f -> f.year,
-                f -> new MembershipFeeTable.Rates(f.medicoSocial, f.other))));
+                MembershipFee::rates)));
     }
 }

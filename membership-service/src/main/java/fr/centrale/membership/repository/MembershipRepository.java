@@ -15,10 +15,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepositoryBase<Membership, UUID> {
 
-    /** Memberships of the organisation with the body still in force on or after {@code day}. */
-    public long countOverlapping(UUID organisationId, UUID purchasingBodyId, LocalDate day) {
-        return count("organisation.id = ?1 and purchasingBody.id = ?2 and (endsOn is null or endsOn >= ?3)",
-                organisationId, purchasingBodyId, day);
+    /** The first membership of the organisation with the body still in force on or after {@code day}, if any. */
+    public java.util.Optional<Membership> findOverlapping(UUID organisationId, UUID purchasingBodyId, LocalDate day) {
+        return find("organisation.id = ?1 and purchasingBody.id = ?2 and (endsOn is null or endsOn >= ?3) order by startsOn",
+                organisationId, purchasingBodyId, day).firstResultOptional();
     }
 
     public PanacheQuery<Membership> search(UUID organisationId, UUID purchasingBodyId, LocalDate activeOn) {

@@ -54,6 +54,29 @@ final class Examples {
              "status": "ACTIVE", "bulletinReceivedOn": "2023-12-11", "startsOn": "2023-12-11", "firstFeeYear": 2024,
              "version": 0}""";
 
+    static final String CONTACT_CHANGES = """
+            [{"id": "1d0c9b8a-7f6e-4d5c-8b4a-3f2e1d0c9b8a", "contactId": "9f8e7d6c-5b4a-4c3d-9e2f-1a0b9c8d7e6f",
+              "organisationId": "0a5e3c1e-6b51-4f0d-9d0b-2f3d7f7f0b11", "kind": "CREATED", "changedBy": "marie.admin",
+              "changedAt": "2025-03-01T09:00:00Z",
+              "changes": [{"field": "name", "newValue": "Claire Martin"}, {"field": "email", "newValue": "claire.martin@pasdecalais.fr"}]},
+             {"id": "2e1d0c9b-8a7f-4e6d-9c5b-4a3f2e1d0c9b", "contactId": "9f8e7d6c-5b4a-4c3d-9e2f-1a0b9c8d7e6f",
+              "organisationId": "0a5e3c1e-6b51-4f0d-9d0b-2f3d7f7f0b11", "kind": "CORRECTED", "changedBy": "marie.admin",
+              "changedAt": "2025-06-12T14:30:00Z",
+              "changes": [{"field": "email", "oldValue": "claire.martin@pasdecalais.fr", "newValue": "claire.martin-dubois@pasdecalais.fr"}]}]""";
+
+    static final String BULLETIN_REQUEST = """
+            {"receivedOn": "2023-12-11", "feeCategory": "OTHER", "statedFee": 600.00,
+             "terms": "Bulletin d'adhésion 2023 : 600 euros nets de taxe (autres organismes), délibération n°2023-544",
+             "chorusLegalCommitment": "2300004512", "chorusServiceCode": "DSI"}""";
+
+    static final String BULLETINS = """
+            [{"id": "5b1f0c2a-8d7e-4f3a-9c1b-0e2d3f4a5b6c", "membershipId": "c2d7a7f4-58a6-4c8e-a7c4-2b5d0b8e4f10",
+              "receivedOn": "2022-07-04", "feeCategory": "OTHER", "recordedAt": "2022-07-05T08:00:00Z"},
+             {"id": "6c2a1d3b-9e8f-4a4b-8d2c-1f3e4a5b6c7d", "membershipId": "c2d7a7f4-58a6-4c8e-a7c4-2b5d0b8e4f10",
+              "receivedOn": "2023-12-11", "feeCategory": "OTHER", "statedFee": 600.00,
+              "terms": "Bulletin d'adhésion 2023 : 600 euros nets de taxe (autres organismes)",
+              "chorusLegalCommitment": "2300004512", "chorusServiceCode": "DSI", "recordedAt": "2023-12-12T09:30:00Z"}]""";
+
     static final String MEMBERSHIP_ENDING = """
             {"id": "c2d7a7f4-58a6-4c8e-a7c4-2b5d0b8e4f10", "organisationId": "0a5e3c1e-6b51-4f0d-9d0b-2f3d7f7f0b11",
              "organisationName": "Département du Pas-de-Calais", "purchasingBody": "RESAH", "kind": "MEMBER",

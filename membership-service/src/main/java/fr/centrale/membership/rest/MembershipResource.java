@@ -7,6 +7,9 @@ import fr.centrale.common.web.PageResponse;
 import fr.centrale.common.web.Params;
 import fr.centrale.common.billing.BillableItemPage;
 import fr.centrale.common.billing.FeedRequest;
+import fr.centrale.membership.api.BulletinRequest;
+import fr.centrale.membership.api.BulletinView;
+import fr.centrale.membership.api.MembershipPatch;
 import fr.centrale.membership.api.MembershipRequest;
 import fr.centrale.membership.api.MembershipView;
 import fr.centrale.membership.api.NonRenewalRequest;
@@ -18,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -96,6 +100,66 @@ public class MembershipResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public MembershipView get(@PathParam("id") String id) {
         return service.get(Params.pathId("Membership", id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "correctMembership", summary = "Correct a membership's Chorus Pro references",
+            description = "docs/rules.md, R-3: the membership's own EJ and code service (the organisation's are only defaults). "
+                    + "A value replaces the current one, an empty string clears it, an absent field keeps it. Send the "
+                    + "`version` read (or If-Match): a stale one gets 409.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MembershipPatch.class),
+            examples = @ExampleObject(name = "new EJ", value = "{\"chorusLegalCommitment\": \"2300004512\", \"chorusServiceCode\": \"DSI\", \"version\": 0}")))
+    @APIResponse(responseCode = "200", description = "The membership as corrected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MembershipView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public MembershipView patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                @NotNull @Valid MembershipPatch patch) {
+        return service.patch(Params.pathId("Membership", id), patch, Params.ifMatch(ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/bulletins")
+    @Operation(operationId = "addMembershipBulletin", summary = "Record a bulletin renewing the membership on new terms",
+            description = "docs/rules.md, R-15: a membership is renewed or updated on a new bulletin (seed 000: \"mettre à jour le "
+                    + "bulletin d'adhésion\" after the 2023 tariff change), never by a second membership. Dated after the latest "
+                    + "bulletin (422 BULLETIN_NOT_AFTER_LATEST) and not after the membership's end (422 MEMBERSHIP_ENDED). Its "
+                    + "category and stated fee must agree with the organisation and the fee schedule (422 FEE_CATEGORY_MISMATCH, "
+                    + "STATED_FEE_MISMATCH). Its Chorus references become the membership's, carried by the titres issued from "
+                    + "its date on.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BulletinRequest.class),
+            examples = @ExampleObject(name = "Pas-de-Calais, 2023 tariffs", value = Examples.BULLETIN_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulletinView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Response addBulletin(@PathParam("id") String id,
+                                @HeaderParam(IdempotencyService.HEADER) @Parameter(description = "Replays the first answer for the same key and body") String key,
+                                @NotNull @Valid BulletinRequest request) {
+        java.util.UUID membershipId = Params.pathId("Membership", id);
+        return idempotency.create(key, "POST /memberships/" + membershipId + "/bulletins", request,
+                () -> service.addBulletin(membershipId, request),
+                created -> UriBuilder.fromResource(MembershipResource.class).path(membershipId.toString()).path("bulletins").build());
+    }
+
+    @GET
+    @Path("/{id}/bulletins")
+    @Operation(operationId = "listMembershipBulletins", summary = "The bulletins the membership was signed or renewed on",
+            description = "docs/rules.md, R-15: oldest first; the first is the one the membership was created on.")
+    @APIResponse(responseCode = "200", description = "The bulletins, by date",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = BulletinView.class),
+                    examples = @ExampleObject(name = "Pas-de-Calais", value = Examples.BULLETINS)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<BulletinView> bulletins(@PathParam("id") String id) {
+        return service.bulletins(Params.pathId("Membership", id));
     }
 
     @POST

@@ -90,14 +90,17 @@ public class PurchasingBodyResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a purchasing body", description = "Name, address, payment term, notice, court, "
-            + "and the La Fibre franchise window. Send the `version` read (or If-Match): a stale one gets 409.")
+            + "the La Fibre franchise window and its end `franchiseEndsOn` (docs/rules.md, R-14). Send the `version` read "
+            + "(or If-Match): a stale one gets 409.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PurchasingBodyPatch.class),
-            examples = @ExampleObject(name = "franchise window", value = "{\"franchise\": {\"windowStart\": \"2022-01-19\", \"years\": 2}, \"version\": 0}")))
+            examples = {@ExampleObject(name = "franchise window", value = "{\"franchise\": {\"windowStart\": \"2022-01-19\", \"years\": 2}, \"version\": 0}"),
+                    @ExampleObject(name = "franchise end", value = "{\"franchiseEndsOn\": \"2027-01-31\", \"version\": 0}")}))
     @APIResponse(responseCode = "200", description = "The purchasing body as changed")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public PurchasingBodyView patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                     @NotNull @Valid PurchasingBodyPatch patch) {
         return service.patch(id, patch, Params.ifMatch(ifMatch));

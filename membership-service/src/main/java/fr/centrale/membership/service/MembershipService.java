@@ -7,19 +7,30 @@ import fr.centrale.common.time.ParisClock;
 import fr.centrale.common.time.Q1RunDay;
 import fr.centrale.common.web.PageRequest;
 import fr.centrale.common.web.PageResponse;
+import fr.centrale.membership.FeeCategory;
 import fr.centrale.membership.Membership;
+import fr.centrale.membership.MembershipBulletin;
 import fr.centrale.membership.MembershipKind;
 import fr.centrale.membership.Organisation;
 import fr.centrale.membership.PurchasingBody;
 import fr.centrale.membership.RenewalModel;
 import fr.centrale.common.billing.BillableItemPage;
+import fr.centrale.common.web.Versions;
+import fr.centrale.membership.api.BulletinRequest;
+import fr.centrale.membership.api.BulletinView;
+import fr.centrale.membership.api.MembershipPatch;
 import fr.centrale.membership.api.MembershipRequest;
 import fr.centrale.membership.api.MembershipView;
 import fr.centrale.membership.api.NonRenewalRequest;
 import fr.centrale.membership.api.TerminationRequest;
+import fr.centrale.membership.domain.BulletinHistory;
+import fr.centrale.membership.domain.BulletinTerms;
+import fr.centrale.membership.domain.ChorusReferences;
+import fr.centrale.membership.domain.LegalBasis;
 import fr.centrale.membership.domain.MembershipBillingSchedule;
 import fr.centrale.membership.domain.MembershipFeeTable;
 import fr.centrale.membership.domain.MembershipTerms;
+import fr.centrale.membership.repository.MembershipBulletinRepository;
 import fr.centrale.membership.repository.MembershipFeeRepository;
 import fr.centrale.membership.repository.MembershipRepository;
 import fr.centrale.membership.repository.OrganisationRepository;
@@ -30,6 +41,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.FlushMode;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +66,9 @@ public class MembershipService {
     MembershipFeeRepository fees;
 
     @Inject
+    MembershipBulletinRepository bulletins;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -74,10 +89,15 @@ public class MembershipService {
         MembershipKind kind = body.admissionRules().admit(body.code, organisation.category, organisation.departement,
                 request.kind());
         LocalDate startsOn = request.bulletinReceivedOn();
-        if (memberships.countOverlapping(organisation.id, body.id, startsOn) > 0) {
-            throw ProblemException.conflict("MEMBERSHIP_EXISTS", organisation.name + " already holds a "
-                    + body.code + " membership in force on or after " + startsOn);
-        }
+        memberships.findOverlapping(organisation.id, body.id, startsOn).ifPresent(existing -> {
+            // docs/rules.md, R-15: a renewed bulletin is not a second membership.
+            throw ProblemException.conflict("MEMBERSHIP_EXISTS", organisation.name + " already holds a " + body.code
+                    + " membership in force on or after " + startsOn + " (" + existing.id + "): to record a renewed or "
+                    + "updated bulletin, add it to that membership with POST /api/v1/memberships/" + existing.id + "/bulletins");
+        });
+        FeeCategory ticked = request.feeCategory() != null ? request.feeCategory()
+                : kind == MembershipKind.MEMBER ? FeeCategory.of(organisation.category) : null;
+        checkTerms(body, organisation, ticked, request.statedFee(), startsOn);
         Membership m = new Membership();
         m.id = UUID.randomUUID();
         m.organisation = organisation;
@@ -85,10 +105,105 @@ public class MembershipService {
         m.kind = kind;
         m.bulletinReceivedOn = startsOn;
         m.startsOn = startsOn;
-        m.franchiseUntil = kind == MembershipKind.MEMBER && body.franchise() != null
-                ? body.franchise().until(startsOn) : null;
+        m.setChorus(ChorusReferences.of(request.chorusLegalCommitment(), request.chorusServiceCode()));
         m.createdAt = Instant.now();
         memberships.persist(m);
+        // docs/rules.md, R-15: the membership's creation records its first bulletin.
+        bulletins.persist(bulletin(m, startsOn, ticked, request.statedFee(), request.terms(), m.chorus()));
+        return view(m);
+    }
+
+    /**
+     * A bulletin renewing the membership on new terms (docs/rules.md, R-15): its Chorus references become the
+     * membership's current ones, carried by the titres issued from its date on (docs/rules.md, R-3).
+     */
+    @Transactional
+    public BulletinView addBulletin(UUID id, BulletinRequest request) {
+        Membership m = requireForUpdate(id);
+        List<MembershipBulletin> recorded = recordedBulletins(m);
+        history(recorded).checkNew(request.receivedOn(), m.endsOn);
+        FeeCategory ticked = request.feeCategory() != null ? request.feeCategory()
+                : m.kind == MembershipKind.MEMBER ? FeeCategory.of(m.organisation.category) : null;
+        checkTerms(m.purchasingBody, m.organisation, ticked, request.statedFee(), request.receivedOn());
+        ChorusReferences chorus = ChorusReferences.of(request.chorusLegalCommitment(), request.chorusServiceCode());
+        MembershipBulletin b = bulletin(m, request.receivedOn(), ticked, request.statedFee(), request.terms(), chorus);
+        bulletins.persist(b);
+        m.setChorus(chorus);
+        memberships.flush();
+        return BulletinView.of(b);
+    }
+
+    @Transactional
+    public List<BulletinView> bulletins(UUID id) {
+        Membership m = readable(id);
+        List<MembershipBulletin> recorded = bulletins.ofMembership(m.id);
+        return (recorded.isEmpty() ? List.of(firstBulletin(m)) : recorded).stream().map(BulletinView::of).toList();
+    }
+
+    /**
+     * The membership's recorded bulletins, the first one recorded now if it is missing (a membership written into the
+     * table by other means than the API, e.g. a bulk load): for the writes, which must find the whole history.
+     */
+    private List<MembershipBulletin> recordedBulletins(Membership m) {
+        List<MembershipBulletin> recorded = bulletins.ofMembership(m.id);
+        if (!recorded.isEmpty()) {
+            return recorded;
+        }
+        MembershipBulletin first = firstBulletin(m);
+        bulletins.persist(first);
+        return List.of(first);
+    }
+
+    /** The bulletin the membership was created on, from its own columns (when none is recorded). */
+    private static MembershipBulletin firstBulletin(Membership m) {
+        MembershipBulletin first = bulletin(m, m.bulletinReceivedOn, null, null, null, m.chorus());
+        first.id = UUID.nameUUIDFromBytes((m.id + "/bulletin/1").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        first.recordedAt = m.createdAt;
+        return first;
+    }
+
+    private static BulletinHistory history(List<MembershipBulletin> recorded) {
+        return recorded.isEmpty() ? null : new BulletinHistory(recorded.stream().map(MembershipBulletin::toDomain).toList());
+    }
+
+    private void checkTerms(PurchasingBody body, Organisation organisation, FeeCategory ticked, BigDecimal statedFee,
+                            LocalDate receivedOn) {
+        BigDecimal scheduled = ticked == null ? null : fees.tableOf(body.id).ratesFor(MembershipTerms.firstFeeYear(receivedOn))
+                .map(r -> ticked == FeeCategory.MEDICO_SOCIAL ? r.medicoSocial() : r.other()).orElse(null);
+        BulletinTerms.check(ticked == null ? null : ticked == FeeCategory.MEDICO_SOCIAL,
+                organisation.category.isMedicoSocial(), statedFee, scheduled);
+    }
+
+    private static MembershipBulletin bulletin(Membership m, LocalDate receivedOn, FeeCategory ticked, BigDecimal statedFee,
+                                               String terms, ChorusReferences chorus) {
+        MembershipBulletin b = new MembershipBulletin();
+        b.id = UUID.randomUUID();
+        b.membershipId = m.id;
+        b.receivedOn = receivedOn;
+        b.feeCategory = ticked;
+        b.statedFee = statedFee;
+        b.terms = terms == null || terms.isBlank() ? null : terms.trim();
+        b.chorusLegalCommitment = chorus.legalCommitment();
+        b.chorusServiceCode = chorus.serviceCode();
+        b.recordedAt = Instant.now();
+        return b;
+    }
+
+    /**
+     * Corrects the membership's Chorus references (docs/rules.md, R-3), those of its latest bulletin: a value given
+     * replaces the current one, a blank one clears it, an absent one keeps it.
+     */
+    @Transactional
+    public MembershipView patch(UUID id, MembershipPatch patch, Long ifMatch) {
+        Membership m = requireForUpdate(id);
+        Versions.check(m.version, patch.version(), ifMatch);
+        m.setChorus(m.chorus().corrected(patch.chorusLegalCommitment(), patch.chorusServiceCode()));
+        // The current references are the latest bulletin's (docs/rules.md, R-15): the correction is that bulletin's.
+        List<MembershipBulletin> history = recordedBulletins(m);
+        MembershipBulletin latest = history.get(history.size() - 1);
+        latest.chorusLegalCommitment = m.chorusLegalCommitment;
+        latest.chorusServiceCode = m.chorusServiceCode;
+        memberships.flush();
         return view(m);
     }
 
@@ -168,7 +283,8 @@ public class MembershipService {
     public List<BillableItem> schedule(UUID id, LocalDate through) {
         Membership m = readable(id);
         LocalDate until = through != null ? through : LocalDate.of(ParisClock.today(clock).getYear() + 1, 12, 31);
-        return MembershipBillingSchedule.items(facts(m, fees.tableOf(m.purchasingBody.id)), until, q1RunDay);
+        return MembershipBillingSchedule.items(facts(m, fees.tableOf(m.purchasingBody.id),
+                history(bulletins.ofMembership(m.id))), until, q1RunDay);
     }
 
     /**
@@ -182,18 +298,26 @@ public class MembershipService {
         memberships.getSession().setHibernateFlushMode(FlushMode.MANUAL);
         Map<UUID, MembershipFeeTable> tables = fees.allTables();
         List<Membership> page = memberships.pageAfter(after, through, size);
+        Map<UUID, BulletinHistory> histories = bulletins.historiesOf(page.stream().map(m -> m.id).toList());
         List<BillableItem> items = new ArrayList<>();
         for (Membership m : page) {
             MembershipFeeTable table = tables.getOrDefault(m.purchasingBody.id, new MembershipFeeTable(Map.of()));
-            items.addAll(MembershipBillingSchedule.items(facts(m, table), through, q1RunDay));
+            items.addAll(MembershipBillingSchedule.items(facts(m, table, histories.get(m.id)), through, q1RunDay));
         }
         UUID next = page.size() < size ? null : page.get(page.size() - 1).id;
         return new BillableItemPage(items, next);
     }
 
-    private static MembershipBillingSchedule.Facts facts(Membership m, MembershipFeeTable table) {
+    /** @param history the recorded bulletins, or null when none is: the membership's own columns stand for its first one */
+    private static MembershipBillingSchedule.Facts facts(Membership m, MembershipFeeTable table, BulletinHistory history) {
         return new MembershipBillingSchedule.Facts(m.id, m.organisation.id, m.organisation.category, m.kind,
-                m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil, table);
+                m.purchasingBody.code, m.purchasingBody.paymentTermDays, m.startsOn, m.endsOn, m.franchiseUntil(), table, document(m.purchasingBody),
+                history != null ? history : new BulletinHistory(List.of(new BulletinHistory.Bulletin(m.bulletinReceivedOn, m.chorus()))));
+    }
+
+    /** RESAH's bulletin d'adhésion (tacit yearly renewal); the convention d'adhésion of the others (La Fibre, CAIH). */
+    private static LegalBasis.Document document(PurchasingBody body) {
+        return body.renewal == RenewalModel.TACIT_YEARLY ? LegalBasis.Document.BULLETIN : LegalBasis.Document.CONVENTION;
     }
 
     private MembershipView view(Membership m) {

@@ -1,5 +1,6 @@
 package fr.centrale.membership.service;
 
+import fr.centrale.common.identity.Access;
 import fr.centrale.common.identity.Caller;
 import fr.centrale.common.problem.FieldError;
 import fr.centrale.common.problem.ProblemException;
@@ -11,14 +12,18 @@ import fr.centrale.membership.Contact;
 import fr.centrale.membership.Organisation;
 import fr.centrale.membership.api.Address;
 import fr.centrale.membership.api.Chorus;
+import fr.centrale.membership.api.ContactChangeView;
+import fr.centrale.membership.api.ContactPatch;
 import fr.centrale.membership.api.ContactRequest;
 import fr.centrale.membership.api.ContactView;
 import fr.centrale.membership.api.OrganisationPatch;
 import fr.centrale.membership.api.OrganisationRequest;
 import fr.centrale.membership.api.OrganisationView;
 import fr.centrale.membership.api.PersonalDataExport;
+import fr.centrale.membership.domain.ContactChanges;
 import fr.centrale.membership.domain.Departement;
 import fr.centrale.membership.domain.Siret;
+import fr.centrale.membership.repository.ContactChangeRepository;
 import fr.centrale.membership.repository.ContactRepository;
 import fr.centrale.membership.repository.OrganisationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +43,9 @@ public class OrganisationService {
 
     @Inject
     ContactRepository contacts;
+
+    @Inject
+    ContactChangeRepository changeLog;
 
     @Inject
     EntityManager em;
@@ -66,6 +74,7 @@ public class OrganisationService {
             request.contacts().forEach(c -> o.contacts.add(newContact(o, c)));
         }
         organisations.persist(o);
+        o.contacts.forEach(this::recordCreation);
         return OrganisationView.of(o);
     }
 
@@ -127,7 +136,55 @@ public class OrganisationService {
         Contact c = newContact(o, request);
         o.contacts.add(c);
         contacts.persist(c);
+        recordCreation(c);
         return ContactView.of(c);
+    }
+
+    /**
+     * RGPD right of rectification (docs/rules.md, R-16): corrects the contact's personal data and records who changed
+     * which field from what to what. A correction that changes nothing records nothing.
+     */
+    @Transactional
+    public ContactView correctContact(UUID contactId, ContactPatch patch, Long ifMatch) {
+        Contact c = requireContact(contactId);
+        Versions.check(c.version, patch.version(), ifMatch);
+        if (patch.name() != null && patch.name().isBlank()) {
+            throw ProblemException.invalid("name", "must not be blank");
+        }
+        ContactChanges.Snapshot before = snapshot(c);
+        if (patch.name() != null) {
+            c.name = patch.name().trim();
+        }
+        if (patch.role() != null) {
+            c.role = blankToNull(patch.role());
+        }
+        if (patch.email() != null) {
+            c.email = blankToNull(patch.email());
+        }
+        if (patch.phone() != null) {
+            c.phone = blankToNull(patch.phone());
+        }
+        List<ContactChanges.FieldChange> changes = ContactChanges.corrected(before, snapshot(c));
+        if (!changes.isEmpty()) {
+            c.updatedAt = Instant.now();
+            changeLog.record(c.id, c.organisation.id, "CORRECTED", caller.user(), changes);
+        }
+        contacts.flush();
+        return ContactView.of(c);
+    }
+
+    /** The recorded changes of a contact, erased or not (docs/rules.md, R-16): for an administrator only. */
+    @Transactional
+    public List<ContactChangeView> contactChanges(UUID contactId) {
+        if (caller.isForwarded() && !caller.roles().contains(Access.ADMIN)) {
+            throw new ProblemException(403, "FORBIDDEN", "Forbidden",
+                    "The record of a contact's changes is for administrators only", null);
+        }
+        List<ContactChangeView> changes = changeLog.of(contactId);
+        if (changes.isEmpty() && contacts.findByIdOptional(contactId).isEmpty()) {
+            throw ProblemException.notFound("Contact", contactId);
+        }
+        return changes;
     }
 
     @Transactional
@@ -159,10 +216,21 @@ public class OrganisationService {
     public void eraseContact(UUID contactId) {
         Contact c = requireContact(contactId);
         UUID organisationId = c.organisation.id;
+        // docs/rules.md, R-16: the erasure is recorded without any value, and the earlier changes lose theirs.
+        changeLog.forgetValues(contactId);
+        changeLog.record(contactId, organisationId, "ERASED", caller.user(), ContactChanges.erased(snapshot(c)));
         c.organisation.contacts.remove(c);
         contacts.delete(c);
         em.createNativeQuery("INSERT INTO contact_erasure (contact_id, organisation_id) VALUES (?1, ?2)")
                 .setParameter(1, contactId).setParameter(2, organisationId).executeUpdate();
+    }
+
+    private void recordCreation(Contact c) {
+        changeLog.record(c.id, c.organisation.id, "CREATED", caller.user(), ContactChanges.created(snapshot(c)));
+    }
+
+    private static ContactChanges.Snapshot snapshot(Contact c) {
+        return new ContactChanges.Snapshot(c.name, c.role, c.email, c.phone);
     }
 
     public Organisation require(UUID id) {

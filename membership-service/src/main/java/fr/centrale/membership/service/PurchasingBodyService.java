@@ -12,6 +12,8 @@ import fr.centrale.membership.api.FeeScheduleView;
 import fr.centrale.membership.api.PurchasingBodyPatch;
 import fr.centrale.membership.api.PurchasingBodyRequest;
 import fr.centrale.membership.api.PurchasingBodyView;
+import fr.centrale.membership.domain.FeeTaxation;
+import fr.centrale.membership.domain.Franchise;
 import fr.centrale.membership.domain.Siret;
 import fr.centrale.membership.repository.MembershipFeeRepository;
 import fr.centrale.membership.repository.PurchasingBodyRepository;
@@ -101,6 +103,14 @@ public class PurchasingBodyService {
             body.franchiseWindowStart = patch.franchise().windowStart();
             body.franchiseYears = patch.franchise().years();
         }
+        if (patch.franchiseEndsOn() != null) {
+            if (body.franchiseWindowStart == null) {
+                throw ProblemException.rule("FRANCHISE_WINDOW_MISSING", body.code + " has no franchise window: set `franchise` "
+                        + "(windowStart and years) with its end", "franchiseEndsOn");
+            }
+            body.franchiseEndsOn = patch.franchiseEndsOn();
+        }
+        Franchise.checkEnd(body.franchiseWindowStart, body.franchiseEndsOn);
         bodies.flush();
         return PurchasingBodyView.of(body);
     }
@@ -111,6 +121,7 @@ public class PurchasingBodyService {
         if (year < 2000 || year > 2100) {
             throw ProblemException.invalid("year", "must be between 2000 and 2100");
         }
+        FeeTaxation taxation = FeeTaxation.of(request.taxation(), request.vatRate());
         PurchasingBody body = require(idOrCode);
         MembershipFee.Key key = new MembershipFee.Key();
         key.purchasingBodyId = body.id;
@@ -123,6 +134,9 @@ public class PurchasingBodyService {
         });
         fee.medicoSocial = request.medicoSocial();
         fee.other = request.other();
+        fee.taxation = taxation.taxation();
+        fee.vatRate = taxation.vatRate();
+        fee.decision = request.decision() == null || request.decision().isBlank() ? null : request.decision().trim();
         fee.updatedAt = Instant.now();
         fees.persist(fee);
         return FeeScheduleView.of(body.code, fee);

@@ -23,7 +23,7 @@ class MembershipBillingScheduleTest {
 
     private static MembershipBillingSchedule.Facts resah(Category category, MembershipKind kind, LocalDate startsOn, LocalDate endsOn) {
         return new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, category, kind, "RESAH", 30, startsOn, endsOn,
-                null, RESAH_FEES);
+                null, RESAH_FEES, null, null);
     }
 
     private static List<BillableItem> items(MembershipBillingSchedule.Facts facts, String through) {
@@ -119,19 +119,87 @@ class MembershipBillingScheduleTest {
         // La Fibre member terminated, effective 01/01/2025 (last day 31/12/2024): the Q1 2025 titre is not due.
         var fees = new MembershipFeeTable(Map.of(2024, new MembershipFeeTable.Rates(BigDecimal.ZERO, new BigDecimal("250.00"))));
         var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.COMMUNE, MembershipKind.MEMBER,
-                "FIBRE5962", 30, LocalDate.of(2024, 6, 1), LocalDate.of(2024, 12, 31), null, fees);
+                "FIBRE5962", 30, LocalDate.of(2024, 6, 1), LocalDate.of(2024, 12, 31), null, fees, null, null);
         assertThat(items(facts, "2026-12-31")).extracting(BillableItem::issueOn).containsExactly(LocalDate.of(2024, 6, 1));
     }
 
+    /**
+     * docs/rules.md, R-14, seed 003 art. 7: "Cette franchise de participation financière sera limitée à la durée des
+     * marchés conclus la première année d'existence de la centrale" (until January 2027), not two years.
+     */
     @Test
     void theFranchiseWaivesTheYearsDueInsideIt() {
         var fees = new MembershipFeeTable(Map.of(2022, new MembershipFeeTable.Rates(BigDecimal.ZERO, new BigDecimal("250.00"))));
-        LocalDate until = new Franchise(LocalDate.of(2022, 1, 19), 2).until(LocalDate.of(2022, 6, 1));
+        LocalDate until = new Franchise(LocalDate.of(2022, 1, 19), 2, LocalDate.of(2027, 1, 31)).until(LocalDate.of(2022, 6, 1));
         var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.COMMUNE, MembershipKind.MEMBER,
-                "FIBRE5962", 30, LocalDate.of(2022, 6, 1), null, until, fees);
+                "FIBRE5962", 30, LocalDate.of(2022, 6, 1), null, until, fees, null, null);
+        // 2022 to 2026, and 2027 (issued 02/01/2027, before the franchise ends on 31/01/2027) are waived.
+        assertThat(items(facts, "2027-12-31")).isEmpty();
+        List<BillableItem> items = items(facts, "2028-12-31");
+        assertThat(items).extracting(BillableItem::issueOn).containsExactly(LocalDate.of(2028, 1, 2));
+        assertThat(items.get(0).sequence()).isEqualTo(7);
+    }
+
+    /** docs/rules.md, R-1: items carry their schedule's taxation; amounts stay HT, billing computes the VAT. */
+    @Test
+    void itemsCarryTheTaxationOfTheirYearsSchedule() {
+        var fees = new MembershipFeeTable(Map.of(
+                2023, new MembershipFeeTable.Rates(new BigDecimal("300.00"), new BigDecimal("600.00")),
+                2025, new MembershipFeeTable.Rates(new BigDecimal("300.00"), new BigDecimal("500.00"),
+                        new FeeTaxation(BillableItem.Taxation.BEFORE_VAT, new BigDecimal("20.00")), null)));
+        var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.DEPARTEMENT, MembershipKind.MEMBER,
+                "RESAH", 30, LocalDate.of(2023, 3, 1), null, null, fees, null, null);
+        List<BillableItem> items = items(facts, "2026-12-31");
+        assertThat(items).extracting(BillableItem::taxation).containsExactly(BillableItem.Taxation.NET_OF_TAX,
+                BillableItem.Taxation.NET_OF_TAX, BillableItem.Taxation.BEFORE_VAT, BillableItem.Taxation.BEFORE_VAT);
+        assertThat(items.get(0).vatRate()).isNull();
+        assertThat(items.get(2).vatRate()).isEqualByComparingTo("20.00");
+        assertThat(items.get(2).amount()).isEqualByComparingTo("500.00");
+    }
+
+    /** docs/rules.md, R-3: items carry the membership's Chorus references, none when it states none. */
+    @Test
+    void itemsCarryTheMembershipsChorusReferences() {
+        var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.DEPARTEMENT, MembershipKind.MEMBER,
+                "RESAH", 30, LocalDate.of(2023, 3, 1), null, null, RESAH_FEES, null,
+                new BulletinHistory(List.of(new BulletinHistory.Bulletin(LocalDate.of(2023, 3, 1), new ChorusReferences("2300004512", "DSI")))));
+        assertThat(items(facts, "2024-12-31")).allSatisfy(item -> {
+            assertThat(item.chorusLegalCommitment()).isEqualTo("2300004512");
+            assertThat(item.chorusServiceCode()).isEqualTo("DSI");
+        });
+        assertThat(items(resah(Category.DEPARTEMENT, MembershipKind.MEMBER, LocalDate.of(2023, 3, 1), null), "2024-12-31"))
+                .allSatisfy(item -> assertThat(item.chorusLegalCommitment()).isNull());
+    }
+
+    /** docs/rules.md, R-5: the bulletin and the decision fixing the fee, as printed on the titre. */
+    @Test
+    void itemsStateTheirLegalBasis() {
+        var fees = new MembershipFeeTable(Map.of(2023, new MembershipFeeTable.Rates(new BigDecimal("300.00"), new BigDecimal("600.00"),
+                FeeTaxation.NET_OF_TAX, "délibération du conseil d'administration du RESAH du 29/09/2022")));
+        var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.DEPARTEMENT, MembershipKind.MEMBER,
+                "RESAH", 30, LocalDate.of(2022, 7, 4), null, null, fees, null, null);
+        assertThat(items(facts, "2024-12-31")).extracting(BillableItem::legalBasis).containsOnly(
+                "Bulletin d'adhésion du 04/07/2022 ; cotisation fixée par délibération du conseil d'administration du RESAH du 29/09/2022");
+        // Without a recorded decision, the bulletin alone.
+        assertThat(items(resah(Category.DEPARTEMENT, MembershipKind.MEMBER, LocalDate.of(2023, 12, 11), null), "2024-12-31"))
+                .extracting(BillableItem::legalBasis).containsExactly("Bulletin d'adhésion du 11/12/2023");
+    }
+
+    /** docs/rules.md, R-15 and R-3: a renewed bulletin's references apply to the titres issued from its date on. */
+    @Test
+    void theBulletinInForceOnTheIssueDateGivesTheReferencesAndTheBasis() {
+        var history = new BulletinHistory(List.of(
+                new BulletinHistory.Bulletin(LocalDate.of(2022, 7, 4), new ChorusReferences("EJ-2022", "DSI")),
+                new BulletinHistory.Bulletin(LocalDate.of(2023, 12, 11), new ChorusReferences("EJ-2023", null))));
+        var facts = new MembershipBillingSchedule.Facts(MEMBERSHIP, DEPARTEMENT, Category.DEPARTEMENT, MembershipKind.MEMBER,
+                "RESAH", 30, LocalDate.of(2022, 7, 4), null, null, RESAH_FEES, LegalBasis.Document.BULLETIN, history);
         List<BillableItem> items = items(facts, "2025-12-31");
-        // 2022, 2023 and 2024 (issued 02/01/2024, before the window closes on 18/01/2024) are waived.
-        assertThat(items).extracting(BillableItem::issueOn).containsExactly(LocalDate.of(2025, 1, 2));
-        assertThat(items.get(0).sequence()).isEqualTo(4);
+        // 2022 has no schedule (RESAH's starts in 2023): 2023 (Q1 2023), 2024 (Q1 2024), 2025.
+        assertThat(items).extracting(BillableItem::issueOn).containsExactly(
+                LocalDate.of(2023, 1, 2), LocalDate.of(2024, 1, 2), LocalDate.of(2025, 1, 2));
+        assertThat(items).extracting(BillableItem::chorusLegalCommitment).containsExactly("EJ-2022", "EJ-2023", "EJ-2023");
+        assertThat(items).extracting(BillableItem::chorusServiceCode).containsExactly("DSI", null, null);
+        assertThat(items).extracting(BillableItem::legalBasis).containsExactly(
+                "Bulletin d'adhésion du 04/07/2022", "Bulletin d'adhésion du 11/12/2023", "Bulletin d'adhésion du 11/12/2023");
     }
 }

@@ -42,8 +42,9 @@ class AdherentIsolationTest {
     private static final Set<String> CHECKED_GETS = Set.of(
             "/api/v1/purchasing-bodies", "/api/v1/purchasing-bodies/{id}", "/api/v1/purchasing-bodies/{id}/membership-fees",
             "/api/v1/organisations", "/api/v1/organisations/{id}", "/api/v1/organisations/{id}/contacts",
-            "/api/v1/contacts/{id}/personal-data",
+            "/api/v1/contacts/{id}/personal-data", "/api/v1/contacts/{id}/changes",
             "/api/v1/memberships", "/api/v1/memberships/{id}", "/api/v1/memberships/{id}/billing-schedule",
+            "/api/v1/memberships/{id}/bulletins",
             "/api/v1/memberships/billable-items");
 
     /** An organisation with a contact and a RESAH membership. */
@@ -148,6 +149,9 @@ class AdherentIsolationTest {
         seenByA(adherentA().when().get("/api/v1/organisations/{id}/contacts", a.id())).body("id", contains(a.contact()));
         seenByA(adherentA().when().get("/api/v1/contacts/{id}/personal-data", a.contact()))
                 .body("heldBy.organisationId", equalTo(a.id()));
+        // The record of contacts' changes is for administrators only, even the adherent's own (docs/rules.md, R-16).
+        forbidden(adherentA().when().get("/api/v1/contacts/{id}/changes", a.contact()));
+        forbidden(adherentA().when().get("/api/v1/contacts/{id}/changes", b.contact()));
     }
 
     @Test
@@ -159,6 +163,8 @@ class AdherentIsolationTest {
         seenByA(adherentA().when().get("/api/v1/memberships/{id}", a.membership())).body("organisationId", equalTo(a.id()));
         seenByA(adherentA().queryParam("through", "2025-12-31").when().get("/api/v1/memberships/{id}/billing-schedule", a.membership()))
                 .body("debtorId", everyItem(equalTo(a.id()))).body("sequence", hasItems(1, 2));
+        seenByA(adherentA().when().get("/api/v1/memberships/{id}/bulletins", a.membership()))
+                .body("membershipId", everyItem(equalTo(a.membership()))).body("receivedOn", contains("2023-12-11"));
         // Asking for another organisation's memberships: as if it did not exist.
         adherentA().queryParam("organisationId", b.id()).when().get("/api/v1/memberships")
                 .then().statusCode(404).contentType(PROBLEM);
@@ -173,6 +179,7 @@ class AdherentIsolationTest {
         hiddenLikeUnknown("/api/v1/contacts/{id}/personal-data", b.contact());
         hiddenLikeUnknown("/api/v1/memberships/{id}", b.membership());
         hiddenLikeUnknown("/api/v1/memberships/{id}/billing-schedule", b.membership());
+        hiddenLikeUnknown("/api/v1/memberships/{id}/bulletins", b.membership());
     }
 
     @Test
@@ -181,9 +188,13 @@ class AdherentIsolationTest {
                 .body("items.id", contains(a.id(), b.id()));
         reader().when().get("/api/v1/organisations/{id}/contacts", b.id()).then().statusCode(200).body("id", contains(b.contact()));
         reader().when().get("/api/v1/contacts/{id}/personal-data", b.contact()).then().statusCode(200);
+        forbidden(reader().when().get("/api/v1/contacts/{id}/changes", b.contact()));
+        as("admin", null).when().get("/api/v1/contacts/{id}/changes", b.contact()).then().statusCode(200);
         reader().queryParam("organisationId", b.id()).when().get("/api/v1/memberships").then().statusCode(200)
                 .body("items.id", contains(b.membership()));
         reader().when().get("/api/v1/memberships/{id}/billing-schedule", b.membership()).then().statusCode(200);
+        reader().when().get("/api/v1/memberships/{id}/bulletins", b.membership()).then().statusCode(200)
+                .body("membershipId", everyItem(equalTo(b.membership())));
         reader().queryParam("through", "2025-01-02").when().get("/api/v1/memberships/billable-items").then().statusCode(200);
     }
 
@@ -198,11 +209,15 @@ class AdherentIsolationTest {
             forbidden(who.get().contentType(ContentType.JSON).body(Map.of("name", "Another contact"))
                     .when().post("/api/v1/organisations/{id}/contacts", a.id()));
             forbidden(who.get().when().delete("/api/v1/contacts/{id}", a.contact()));
+            forbidden(who.get().contentType(ContentType.JSON).body(Map.of("name", "Renamed contact"))
+                    .when().patch("/api/v1/contacts/{id}", a.contact()));
             forbidden(who.get().contentType(ContentType.JSON)
                     .body(Map.of("organisationId", a.id(), "purchasingBody", "CAIH", "bulletinReceivedOn", "2024-01-01"))
                     .when().post("/api/v1/memberships"));
             forbidden(who.get().contentType(ContentType.JSON).body(Map.of("receivedOn", "2024-10-15"))
                     .when().post("/api/v1/memberships/{id}/non-renewal", a.membership()));
+            forbidden(who.get().contentType(ContentType.JSON).body(Map.of("receivedOn", "2024-10-15"))
+                    .when().post("/api/v1/memberships/{id}/bulletins", a.membership()));
             forbidden(who.get().contentType(ContentType.JSON).body(Map.of("medicoSocial", 1, "other", 2))
                     .when().put("/api/v1/purchasing-bodies/{id}/membership-fees/{year}", "RESAH", 2031));
         }
@@ -212,6 +227,7 @@ class AdherentIsolationTest {
                 .body("name", equalTo(a.name())).body("version", equalTo(0)).body("contacts.id", contains(a.contact()));
         given().queryParam("organisationId", a.id()).when().get("/api/v1/memberships").then()
                 .body("total", equalTo(1)).body("items[0].endsOn", nullValue());
+        given().when().get("/api/v1/memberships/{id}/bulletins", a.membership()).then().body("size()", equalTo(1));
         given().when().get("/api/v1/purchasing-bodies/RESAH/membership-fees").then().body("year", not(hasItem(2031)));
     }
 

@@ -58,6 +58,10 @@ class MembershipResourceTest {
                 .body("[0].periodStart", equalTo("2024-01-01"))
                 .body("[0].periodEnd", equalTo("2024-12-31"))
                 .body("[0].paymentTermDays", equalTo(30))
+                .body("[0].taxation", equalTo("NET_OF_TAX")) // docs/rules.md, R-1: RESAH fees are net of tax
+                .body("[0].vatRate", nullValue())
+                .body("[0].legalBasis", equalTo("Bulletin d'adhésion du 11/12/2023 ; cotisation fixée par délibération du "
+                        + "conseil d'administration du RESAH du 29/09/2022")) // docs/rules.md, R-5
                 .extract().asString();
         assertTrue(json.contains("\"amount\":600.00"), json);
         assertTrue(json.contains("\"annualAmount\":600.00"), json);
@@ -153,7 +157,7 @@ class MembershipResourceTest {
         String commune = Fixtures.createOrganisation("Commune de Liévin", "COMMUNE", "62800");
         String id = Fixtures.createMembership(commune, "FIBRE5962", "2022-06-01");
         given().when().get("/api/v1/memberships/" + id).then()
-                .body("endsOn", nullValue()).body("franchiseUntil", equalTo("2024-01-18"));
+                .body("endsOn", nullValue()).body("franchiseUntil", equalTo("2027-01-31")); // docs/rules.md, R-14
         given().contentType(ContentType.JSON).body(Map.of("receivedOn", "2025-03-15"))
                 .when().post("/api/v1/memberships/" + id + "/termination").then().statusCode(400)
                 .body("errors[0].field", equalTo("notifiedOn"));
@@ -272,5 +276,47 @@ class MembershipResourceTest {
         given().queryParam("organisationId", "x").when().get("/api/v1/memberships").then().statusCode(400)
                 .body("errors[0].field", equalTo("organisationId"));
         given().when().get("/api/v1/memberships").then().body("items.status", hasItem("ACTIVE"));
+    }
+
+    /** docs/rules.md, R-3: the membership carries its own Chorus references, correctable with its version. */
+    @Test
+    void aMembershipCarriesItsOwnChorusReferencesAndTheyCanBeCorrected() {
+        String org = departement();
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("organisationId", org, "purchasingBody", "RESAH", "bulletinReceivedOn", "2023-03-01",
+                        "chorusLegalCommitment", " 2300004512 ", "chorusServiceCode", "DSI"))
+                .when().post("/api/v1/memberships").then().statusCode(201)
+                .body("chorusLegalCommitment", equalTo("2300004512")).body("chorusServiceCode", equalTo("DSI"))
+                .extract().path("id");
+        given().queryParam("through", "2024-12-31").when().get("/api/v1/memberships/" + id + "/billing-schedule").then()
+                .body("$", hasSize(2)).body("chorusLegalCommitment", equalTo(List.of("2300004512", "2300004512")))
+                .body("chorusServiceCode", equalTo(List.of("DSI", "DSI")));
+        given().contentType(ContentType.JSON).body(Map.of("chorusLegalCommitment", "2400000001", "chorusServiceCode", "", "version", 0))
+                .when().patch("/api/v1/memberships/" + id).then().statusCode(200)
+                .body("chorusLegalCommitment", equalTo("2400000001")).body("chorusServiceCode", nullValue())
+                .body("version", equalTo(1));
+        given().queryParam("through", "2024-12-31").when().get("/api/v1/memberships/" + id + "/billing-schedule").then()
+                .body("[1].chorusLegalCommitment", equalTo("2400000001")).body("[1].chorusServiceCode", nullValue());
+        // Without references of its own, an item carries none: billing falls back on the organisation's.
+        String plain = Fixtures.createMembership(departement(), "RESAH", "2023-03-01");
+        given().queryParam("through", "2023-12-31").when().get("/api/v1/memberships/" + plain + "/billing-schedule").then()
+                .body("[0].chorusLegalCommitment", nullValue());
+    }
+
+    @Test
+    void badMembershipCorrectionsAreProblemsAndWriteNothing() {
+        String id = Fixtures.createMembership(departement(), "RESAH", "2023-03-01");
+        given().contentType(ContentType.JSON).body(Map.of("chorusLegalCommitment", "X".repeat(51), "version", 0))
+                .when().patch("/api/v1/memberships/" + id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("chorusLegalCommitment"));
+        given().contentType(ContentType.JSON).body(Map.of("chorusServiceCode", "DSI", "version", 7))
+                .when().patch("/api/v1/memberships/" + id).then().statusCode(409).contentType(PROBLEM)
+                .body("code", equalTo("STALE_VERSION"));
+        given().contentType(ContentType.JSON).body("{\"version\": \"un\"}")
+                .when().patch("/api/v1/memberships/" + id).then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body(Map.of("chorusServiceCode", "DSI"))
+                .when().patch("/api/v1/memberships/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/api/v1/memberships/" + id).then().body("version", equalTo(0))
+                .body("chorusServiceCode", nullValue()).body("chorusLegalCommitment", nullValue());
     }
 }

@@ -31,6 +31,7 @@ class PurchasingBodyResourceTest {
                 .body("terminationNoticeMonths", equalTo(1))
                 .body("franchise.windowStart", equalTo("2022-01-19"))
                 .body("franchise.windowEnd", equalTo("2024-01-18"))
+                .body("franchiseEndsOn", equalTo("2027-01-31"))
                 .body("court", equalTo("Tribunal administratif de Lille"));
         String id = given().when().get("/api/v1/purchasing-bodies/RESAH").then().extract().path("id");
         given().when().get("/api/v1/purchasing-bodies/" + id).then().statusCode(200).body("code", equalTo("RESAH"));
@@ -113,5 +114,89 @@ class PurchasingBodyResourceTest {
                 .body(Map.of("code", "BADRENEW", "name", "X", "address", address, "paymentTermDays", 30, "renewal", "SOMETIMES"))
                 .when().post("/api/v1/purchasing-bodies").then().statusCode(400).body("errors[0].field", equalTo("renewal"));
         org.junit.jupiter.api.Assertions.assertEquals(before, Fixtures.count("/api/v1/purchasing-bodies"));
+    }
+
+    /** docs/rules.md, R-1: a schedule says net of tax (the default, RESAH) or before VAT with its rate. */
+    @Test
+    void aFeeScheduleStatesItsTaxation() {
+        given().when().get("/api/v1/purchasing-bodies/RESAH/membership-fees").then().statusCode(200)
+                .body("find { it.year == 2023 }.taxation", equalTo("NET_OF_TAX"))
+                .body("find { it.year == 2023 }.vatRate", equalTo(null));
+        given().contentType(ContentType.JSON).body("{\"medicoSocial\": 100, \"other\": 1500, \"taxation\": \"BEFORE_VAT\", \"vatRate\": 20}")
+                .when().put("/api/v1/purchasing-bodies/CAIH/membership-fees/2032").then().statusCode(200)
+                .body("taxation", equalTo("BEFORE_VAT")).body("vatRate", equalTo(20.00f));
+        given().when().get("/api/v1/purchasing-bodies/CAIH/membership-fees").then()
+                .body("find { it.year == 2032 }.vatRate", equalTo(20.00f));
+    }
+
+    @Test
+    void aContradictoryTaxationIsRefusedAndWritesNothing() {
+        for (String bad : new String[]{
+                "{\"medicoSocial\": 1, \"other\": 2, \"taxation\": \"BEFORE_VAT\"}",
+                "{\"medicoSocial\": 1, \"other\": 2, \"taxation\": \"NET_OF_TAX\", \"vatRate\": 20}",
+                "{\"medicoSocial\": 1, \"other\": 2, \"taxation\": \"BEFORE_VAT\", \"vatRate\": 120}"}) {
+            given().contentType(ContentType.JSON).body(bad)
+                    .when().put("/api/v1/purchasing-bodies/RESAH/membership-fees/2033").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("vatRate"));
+        }
+        given().contentType(ContentType.JSON).body("{\"medicoSocial\": 1, \"other\": 2, \"taxation\": \"SOMETIMES\"}")
+                .when().put("/api/v1/purchasing-bodies/RESAH/membership-fees/2033").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("taxation"));
+        given().when().get("/api/v1/purchasing-bodies/RESAH/membership-fees").then()
+                .body("find { it.year == 2033 }", equalTo(null));
+    }
+
+    /** docs/rules.md, R-5: the decision fixing the fees; RESAH 2023's is reference data (seed 000). */
+    @Test
+    void aFeeScheduleRecordsTheDecisionThatFixedIt() {
+        given().when().get("/api/v1/purchasing-bodies/RESAH/membership-fees").then().statusCode(200)
+                .body("find { it.year == 2023 }.decision", equalTo("délibération du conseil d'administration du RESAH du 29/09/2022"));
+        given().contentType(ContentType.JSON).body(Map.of("medicoSocial", 0, "other", 250,
+                        "decision", "délibération du comité syndical du 12/12/2033"))
+                .when().put("/api/v1/purchasing-bodies/CAIH/membership-fees/2034").then().statusCode(200)
+                .body("decision", equalTo("délibération du comité syndical du 12/12/2033"));
+        given().contentType(ContentType.JSON).body(Map.of("medicoSocial", 0, "other", 250, "decision", "x".repeat(501)))
+                .when().put("/api/v1/purchasing-bodies/CAIH/membership-fees/2035").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("decision"));
+        given().when().get("/api/v1/purchasing-bodies/CAIH/membership-fees").then()
+                .body("find { it.year == 2035 }", equalTo(null));
+    }
+
+    /**
+     * docs/rules.md, R-14 (seed 003, art. 7): the franchise lasts until the end the body records, editable by PATCH,
+     * and every member that joined in the window follows it.
+     */
+    @Test
+    void theFranchiseEndIsRecordedOnTheBodyAndAppliesToItsMembers() {
+        String code = "FR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        given().contentType(ContentType.JSON).body(Map.of("code", code, "name", "Syndicat mixte d'essai",
+                        "address", Map.of("street", "1 rue", "postalCode", "62000", "city", "Arras"), "paymentTermDays", 30))
+                .when().post("/api/v1/purchasing-bodies").then().statusCode(201).body("franchiseEndsOn", equalTo(null));
+        given().contentType(ContentType.JSON).body(Map.of("franchise", Map.of("windowStart", "2022-01-19", "years", 2),
+                        "franchiseEndsOn", "2027-01-31", "version", 0))
+                .when().patch("/api/v1/purchasing-bodies/" + code).then().statusCode(200)
+                .body("franchiseEndsOn", equalTo("2027-01-31")).body("franchise.windowEnd", equalTo("2024-01-18"));
+        String org = Fixtures.createOrganisation("Commune d'essai", "COMMUNE", "62000");
+        String member = Fixtures.createMembership(org, code, "2023-09-18");
+        given().when().get("/api/v1/memberships/" + member).then().body("franchiseUntil", equalTo("2027-01-31"));
+        given().contentType(ContentType.JSON).body(Map.of("franchiseEndsOn", "2026-12-31", "version", 1))
+                .when().patch("/api/v1/purchasing-bodies/" + code).then().statusCode(200).body("franchiseEndsOn", equalTo("2026-12-31"));
+        given().when().get("/api/v1/memberships/" + member).then().body("franchiseUntil", equalTo("2026-12-31"));
+    }
+
+    @Test
+    void aBadFranchiseEndIsRefusedAndWritesNothing() {
+        given().contentType(ContentType.JSON).body(Map.of("franchiseEndsOn", "2022-01-01"))
+                .when().patch("/api/v1/purchasing-bodies/FIBRE5962").then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("FRANCHISE_END_BEFORE_WINDOW"))
+                .body("errors[0].field", equalTo("franchiseEndsOn"));
+        given().contentType(ContentType.JSON).body(Map.of("franchiseEndsOn", "2027-01-31"))
+                .when().patch("/api/v1/purchasing-bodies/RESAH").then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("FRANCHISE_WINDOW_MISSING"));
+        given().contentType(ContentType.JSON).body(Map.of("franchiseEndsOn", "31/01/2027"))
+                .when().patch("/api/v1/purchasing-bodies/FIBRE5962").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("franchiseEndsOn"));
+        given().when().get("/api/v1/purchasing-bodies/FIBRE5962").then().body("franchiseEndsOn", equalTo("2027-01-31"));
+        given().when().get("/api/v1/purchasing-bodies/RESAH").then().body("franchiseEndsOn", equalTo(null));
     }
 }
