@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,15 +42,13 @@ final class Webhooks {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The shell check of billing-service/README.md, "Webhooks", word for word. */
-    static final String SHELL_CHECK = """
-            key_hex=$(printf '%s' "${WEBHOOK_SECRET#whsec_}" | base64 -d | od -An -v -tx1 | tr -d ' \\n')
-            expected="v1,$({ printf '%s.%s.' "$WEBHOOK_ID" "$WEBHOOK_TIMESTAMP"; cat body.json; } \\
-              | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$key_hex" -binary | base64 | tr -d '\\n')"
-            age=$(( $(date +%s) - WEBHOOK_TIMESTAMP ))
-            [ "${age#-}" -le 300 ] || { echo "too old"; exit 1; }
-            case " $WEBHOOK_SIGNATURE " in *" $expected "*) echo valid ;; *) echo INVALID; exit 1 ;; esac
-            """;
+    /** The shell check of billing-service/README.md, "Webhooks", read from the README itself. */
+    static String shellCheck() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int from = readme.indexOf("```sh\n", readme.indexOf("## Webhooks"));
+        assertThat(from).as("the shell check in README.md").isPositive();
+        return readme.substring(from + "```sh\n".length(), readme.indexOf("```", from + 5));
+    }
 
     private Webhooks() {
     }
@@ -138,6 +137,31 @@ final class Webhooks {
             throw new IllegalStateException(e);
         }
         assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+        try {
+            assertThat(fromCentrale(secret, id, timestamp, request.getBody(), signature)).as("the README's Java check").isTrue();
+            assertThat(fromCentrale(secret, id, timestamp, "{}".getBytes(StandardCharsets.UTF_8), signature)).as("another body").isFalse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- billing-service/README.md, "Webhooks", the Java check, word for word ----
+
+    /** True when the request comes from Centrale: a v1 signature matches and the timestamp is recent. */
+    static boolean fromCentrale(String secret, String id, String timestamp, byte[] body, String signatures) throws Exception {
+        if (Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) > 300) {
+            return false;
+        }
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        byte[] expected = mac.doFinal(body);
+        for (String signature : signatures.split(" ")) {
+            if (signature.startsWith("v1,") && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The README's shell check, run with bash and openssl on one received request: "valid", or the reason it is not. */
@@ -145,7 +169,7 @@ final class Webhooks {
         Path dir = Files.createTempDirectory("webhook-check");
         try {
             Files.write(dir.resolve("body.json"), request.getBody());
-            ProcessBuilder pb = new ProcessBuilder("bash", "-c", SHELL_CHECK).directory(dir.toFile()).redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder("bash", "-c", shellCheck()).directory(dir.toFile()).redirectErrorStream(true);
             pb.environment().put("WEBHOOK_SECRET", secret);
             pb.environment().put("WEBHOOK_ID", request.getHeader("webhook-id"));
             pb.environment().put("WEBHOOK_TIMESTAMP", request.getHeader("webhook-timestamp"));
