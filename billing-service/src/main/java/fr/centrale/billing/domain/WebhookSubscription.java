@@ -43,6 +43,9 @@ public final class WebhookSubscription {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             return "must name a host";
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            return "has an invalid port";
+        }
         if (uri.getRawUserInfo() != null) {
             return "must not carry a user or password";
         }

@@ -36,6 +36,8 @@ public class WebhookSender {
 
     public static final int EXCERPT_BYTES = 2048;
     public static final int EXCERPT_CHARS = 500;
+    /** The attempt was cut short by billing-service stopping: not the subscriber's failure, not recorded. */
+    public static final String INTERRUPTED = "interrupted: billing-service is stopping";
 
     /** What a POST gave: the HTTP status (null without an answer) and the start of the answer or the reason there was none. */
     public record Answer(Integer status, String excerpt) {
@@ -71,16 +73,21 @@ public class WebhookSender {
     }
 
     public Answer post(String url, String webhookId, long timestamp, String signature, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(readTimeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Centrale-Webhooks/1.0")
-                .header("webhook-id", webhookId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        CompletableFuture<HttpResponse<String>> sent = client.sendAsync(request, info -> new Excerpt());
+        CompletableFuture<HttpResponse<String>> sent;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(readTimeout)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Centrale-Webhooks/1.0")
+                    .header("webhook-id", webhookId)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            sent = client.sendAsync(request, info -> new Excerpt());
+        } catch (IllegalArgumentException e) {
+            return new Answer(null, "cannot send to this URL: " + e.getMessage());
+        }
         try {
             HttpResponse<String> response = sent.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
             return new Answer(response.statusCode(), response.body());
@@ -90,7 +97,7 @@ public class WebhookSender {
         } catch (InterruptedException e) {
             sent.cancel(true);
             Thread.currentThread().interrupt();
-            return new Answer(null, "interrupted: billing-service is stopping");
+            return new Answer(null, INTERRUPTED);
         } catch (ExecutionException e) {
             return new Answer(null, reason(e.getCause()));
         }

@@ -143,6 +143,9 @@ public class WebhookWorker {
         Instant started = clock.instant();
         long timestamp = started.getEpochSecond();
         WebhookSender.Answer answer = sender.post(s.url(), webhookId, timestamp, WebhookSignature.sign(secret, webhookId, timestamp, body), body);
+        if (!answer.succeeded() && (stopping || Thread.currentThread().isInterrupted())) {
+            return WebhookDeliveries.Next.STOP; // cut short by the shutdown: tried again by the next start, not counted
+        }
         WebhookDeliveries.Next next = deliveries.record(s.id(), cursor, event.position(), event.type(), webhookId, started,
                 clock.instant(), answer);
         if (!answer.succeeded()) {

@@ -22,7 +22,7 @@ class WebhookSubscriptionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://example.org/in", "file:///etc/passwd", "mailto:compta@example.org", "example.org/hook",
-            "https://", "https://user:secret@example.org/hook", "https://example.org/hook#part", "http://exa mple.org", " "})
+            "https://", "https://example.org:99999/hook", "https://user:secret@example.org/hook", "https://example.org/hook#part", "http://exa mple.org", " "})
     void otherUrlsAreRefused(String url) {
         assertThat(WebhookSubscription.urlProblem(url)).isNotNull();
     }

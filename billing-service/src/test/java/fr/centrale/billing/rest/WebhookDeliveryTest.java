@@ -173,6 +173,31 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSubscriberThatCannotBeReachedIsRetriedWithoutBlockingAnother() {
+        long from = feedPosition(db) + 1;
+        issue(1);
+        hooks.stubFor(post(urlPathEqualTo("/up")).willReturn(aResponse().withStatus(200)));
+        String gone;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            gone = "http://127.0.0.1:" + closed.getLocalPort() + "/hook"; // nothing listens there once closed
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String down = (String) subscribe(gone, from, List.of()).get("id");
+        String up = (String) subscribe(url("/up"), from, List.of()).get("id");
+
+        dispatcher.deliverDue();
+
+        given().when().get("/api/v1/webhooks/" + down + "/deliveries").then().statusCode(200)
+                .body("items[0].status", equalTo("RETRYING")).body("items[0].attempts", equalTo(1))
+                .body("items[0].lastHttpStatus", nullValue())
+                .body("items[0].lastResponse", org.hamcrest.Matchers.startsWith("could not connect"));
+        given().when().get("/api/v1/webhooks/" + down).then().body("cursor", equalTo((int) from - 1)).body("status", equalTo("RETRYING"));
+        given().when().get("/api/v1/webhooks/" + up).then().body("cursor", equalTo((int) from)).body("status", equalTo("UP_TO_DATE"));
+        assertThat(received(hooks, "/up")).hasSize(1);
+    }
+
+    @Test
     void aSlowSubscriberDelaysNoOther() throws Exception {
         long from = feedPosition(db) + 1;
         issue(3);
