@@ -100,6 +100,9 @@ class AdherentIsolationTest {
         checks.put("/api/v1/forecasts", this::theForecastIsOwnOnly);
         checks.put("/api/v1/billing-runs", () -> forbidden("/api/v1/billing-runs"));
         checks.put("/api/v1/billing-runs/{id}", () -> forbidden("/api/v1/billing-runs/" + runId));
+        checks.put("/api/v1/webhooks", () -> forbidden("/api/v1/webhooks"));
+        checks.put("/api/v1/webhooks/{id}", () -> forbidden("/api/v1/webhooks/" + UUID.randomUUID()));
+        checks.put("/api/v1/webhooks/{id}/deliveries", () -> forbidden("/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries"));
         return checks;
     }
 
