@@ -57,6 +57,11 @@ final class DeployPolicy {
     static final String CNPG_LABEL = "cnpg.io/cluster";
     static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
     static final String DNS = "dns";
+    /** HTTPS (443) to any address outside the private ranges: webhook subscribers. */
+    static final String EXTERNAL_HTTPS = "external-https";
+    static final Set<String> PRIVATE_RANGES = Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+    /** Secrets a service reads besides its database's: service → secret names. */
+    static final Map<String, Set<String>> OTHER_SECRETS = Map.of("billing-service", Set.of("billing-webhooks-key"));
 
     /** The services, their port and the prefix of their variables (README "Configuration"). */
     record App(String name, int port, String prefix, String database) {
@@ -83,7 +88,7 @@ final class DeployPolicy {
             "gateway", Set.of("membership-service", "convention-service", "billing-service", DNS),
             "membership-service", Set.of("db:membership-db", DNS),
             "convention-service", Set.of("membership-service", "db:convention-db", DNS),
-            "billing-service", Set.of("membership-service", "convention-service", "db:billing-db", DNS));
+            "billing-service", Set.of("membership-service", "convention-service", "db:billing-db", DNS, EXTERNAL_HTTPS));
 
     static final Set<String> AUTOSCALED = Set.of("gateway", "membership-service", "convention-service");
 
@@ -331,6 +336,9 @@ final class DeployPolicy {
         for (EnvVar var : container.getEnv()) {
             if (var.getValueFrom() != null && var.getValueFrom().getSecretKeyRef() != null) {
                 String secret = var.getValueFrom().getSecretKeyRef().getName();
+                if (OTHER_SECRETS.getOrDefault(app.name(), Set.of()).contains(secret)) {
+                    continue;
+                }
                 if (!secret.endsWith("-app") || !clusters.contains(secret.substring(0, secret.length() - 4))) {
                     fail(where + ": " + var.getName() + " reads the secret " + secret
                             + ", which is not the app secret of a CloudNativePG Cluster of these manifests");
@@ -661,7 +669,12 @@ final class DeployPolicy {
         }
         for (NetworkPolicyPeer peer : peers) {
             if (peer.getIpBlock() != null) {
-                result.add("ANY");
+                boolean externalHttps = "0.0.0.0/0".equals(peer.getIpBlock().getCidr())
+                        && peer.getIpBlock().getExcept() != null
+                        && new TreeSet<>(peer.getIpBlock().getExcept()).containsAll(PRIVATE_RANGES)
+                        && ports != null && !ports.isEmpty() && ports.stream().allMatch(p -> p.getPort() != null
+                        && Integer.valueOf(443).equals(p.getPort().getIntVal()));
+                result.add(externalHttps ? EXTERNAL_HTTPS : "ANY");
             } else if (peer.getNamespaceSelector() != null) {
                 String namespace = labelsOf(peer.getNamespaceSelector()).get(NAMESPACE_LABEL);
                 result.add(namespace == null ? "ANY" : "namespace:" + namespace);

@@ -123,6 +123,13 @@ class DeployPolicyTest {
     }
 
     @Test
+    void webhookEgressIntoThePrivateRanges() {
+        assertThat(violations(docs -> ((ArrayNode) policy(docs, "billing-service").at("/spec/egress/4/to/0/ipBlock/except"))
+                .removeAll()))
+                .anySatisfy(v -> assertThat(v).contains("billing-service", "may call", "ANY"));
+    }
+
+    @Test
     void aClusterWithoutWalArchiving() {
         assertThat(violations(docs -> ((ObjectNode) find(docs, "Cluster", "convention-db").path("spec")).remove("plugins")))
                 .singleElement().asString().contains("convention-db", "isWALArchiver");
