@@ -46,7 +46,7 @@ public class BillingRunResource {
     Clock clock;
 
     @POST
-    @Operation(summary = "Run billing as of a date",
+    @Operation(operationId = "runBilling", summary = "Run billing as of a date",
             description = "Reads the billable items of memberships and conventions up to `asOf` (default today, Europe/Paris) "
                     + "and issues those without a titre. Repeating it issues nothing twice. `dryRun` answers what would be "
                     + "issued and writes nothing. PARTIAL when a source could not be read to the end: the next run completes it.")
@@ -72,7 +72,7 @@ public class BillingRunResource {
     }
 
     @GET
-    @Operation(summary = "List billing runs", description = "Newest first.")
+    @Operation(operationId = "listBillingRuns", summary = "List billing runs", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "A page of runs")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public PageResponse<BillingRunView> list(
@@ -83,7 +83,7 @@ public class BillingRunResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a billing run")
+    @Operation(operationId = "getBillingRun", summary = "Read a billing run")
     @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public BillingRunView get(@PathParam("id") String id) {

@@ -35,7 +35,7 @@ public class ForecastResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Forecast of a debtor for a fiscal year",
+    @Operation(operationId = "getForecast", summary = "Forecast of a debtor for a fiscal year",
             description = "Titres issued that year (net of corrections) and billable items still to issue that year, per purchasing body "
                     + "and source, with the total. 503 when a source service cannot be reached. An adherent reads only its own "
                     + "organisation's forecast, which `debtorId` defaults to.")

@@ -84,7 +84,7 @@ public class TitreResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "List titres", description = "By debtor, issuer, fiscal year, status and overdue; newest first. "
+    @Operation(operationId = "listTitres", summary = "List titres", description = "By debtor, issuer, fiscal year, status and overdue; newest first. "
             + "An adherent lists only the titres of its own organisation.")
     @APIResponse(responseCode = "200", description = "A page of titres")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -107,7 +107,7 @@ public class TitreResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a titre", description = "`Accept: application/pdf` gives the printable titre.")
+    @Operation(operationId = "getTitre", summary = "Read a titre", description = "`Accept: application/pdf` gives the printable titre.")
     @APIResponse(responseCode = "200", description = "The titre",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitreView.class),
                     examples = @ExampleObject(name = "worked example 3, titre 2", value = TITRE_EXAMPLE)),
@@ -131,7 +131,7 @@ public class TitreResource {
 
     @POST
     @Path("/{id}/payments")
-    @Operation(summary = "Record a payment", description = "Partial or full; a payment beyond what remains due is refused (422 OVERPAYMENT).")
+    @Operation(operationId = "recordPayment", summary = "Record a payment", description = "Partial or full; a payment beyond what remains due is refused (422 OVERPAYMENT).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentRequest.class),
             examples = @ExampleObject(name = "payment", value = "{\"amount\": 600.00, \"paidOn\": \"2025-01-28\", \"reference\": \"VIR-2025-000913\"}")))
     @APIResponse(responseCode = "201", description = "The titre with the payment",
@@ -150,7 +150,7 @@ public class TitreResource {
 
     @POST
     @Path("/{id}/cancellation")
-    @Operation(summary = "Cancel or reduce a titre",
+    @Operation(operationId = "cancelTitre", summary = "Cancel or reduce a titre",
             description = "Issues a new cancellation titre (the whole unpaid amount) or reduction titre (`amount`), with its own number, "
                     + "referencing the original. The original is never edited.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CancellationRequest.class),
@@ -172,9 +172,9 @@ public class TitreResource {
     @GET
     @Path("/export")
     @Produces("text/csv")
-    @Operation(summary = "Export titres as CSV", description = "For Excel in French: UTF-8 with BOM, `;`, decimal comma, dates dd/MM/yyyy. "
+    @Operation(operationId = "exportTitres", summary = "Export titres as CSV", description = "For Excel in French: UTF-8 with BOM, `;`, decimal comma, dates dd/MM/yyyy. "
             + "An adherent exports only the titres of its own organisation.")
-    @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response export(@QueryParam("year") @Parameter(description = "Only the titres of this fiscal year, e.g. 2025") String year,
                            @QueryParam("issuer") @Parameter(description = "Only the titres of this issuer (purchasing body code), e.g. RESAH") String issuer,
@@ -189,7 +189,7 @@ public class TitreResource {
 
     @GET
     @Path("/events")
-    @Operation(summary = "Feed of titres issued or changed",
+    @Operation(operationId = "listTitreEvents", summary = "Feed of titres issued or changed",
             description = "Every issue, payment, cancellation and reduction after `after` (a position), in commit order, each with "
                     + "the titre as it now stands. Resume from `lastPosition`: nothing is missed or repeated.")
     @APIResponse(responseCode = "200", description = "Events", content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -73,7 +73,7 @@ public class ConventionResource {
     IdempotencyService idempotency;
 
     @POST
-    @Operation(summary = "Create a convention (DRAFT)",
+    @Operation(operationId = "createConvention", summary = "Create a convention (DRAFT)",
             description = "The signatory and every beneficiary must exist in membership-service. The annual amount is read "
                     + "from the offer's grid (category, group size, CAIH size classes); a category on quote needs "
                     + "`negotiatedAnnualAmount` (422 TARIFF_ON_QUOTE). The end is never after the offer's end nor longer than "
@@ -93,7 +93,7 @@ public class ConventionResource {
     }
 
     @GET
-    @Operation(summary = "List conventions", description = "By organisation (signatory or beneficiary), offer code and status.")
+    @Operation(operationId = "listConventions", summary = "List conventions", description = "By organisation (signatory or beneficiary), offer code and status.")
     @APIResponse(responseCode = "200", description = "A page of conventions")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public PageResponse<ConventionView> list(
@@ -109,7 +109,7 @@ public class ConventionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a convention", description = "With its annual amount, grid row, tier, total commitment and "
+    @Operation(operationId = "getConvention", summary = "Read a convention", description = "With its annual amount, grid row, tier, total commitment and "
             + "beneficiaries with their consumed amounts and status (ACTIVE, AT_RISK, LAPSED).")
     @APIResponse(responseCode = "200", description = "The convention",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "convention", value = ConventionExamples.CONVENTION)))
@@ -120,7 +120,7 @@ public class ConventionResource {
 
     @POST
     @Path("/{id}/signature")
-    @Operation(summary = "Sign a draft convention (ACTIVE)",
+    @Operation(operationId = "signConvention", summary = "Sign a draft convention (ACTIVE)",
             description = "RESAH conventions require the signatory's RESAH membership on the signature date (422 MEMBERSHIP_REQUIRED).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignatureRequest.class),
             examples = @ExampleObject(name = "signature", value = "{\"signedOn\": \"2024-01-10\"}")))
@@ -136,7 +136,7 @@ public class ConventionResource {
 
     @POST
     @Path("/{id}/amendments")
-    @Operation(summary = "Record an amendment (avenant)",
+    @Operation(operationId = "createAmendment", summary = "Record an amendment (avenant)",
             description = "ADD_BENEFICIARY: a move to a higher tariff owes the annual difference from the effective date, then every "
                     + "execution year; otherwise the offer's one-off fee. INCREASE_MAXIMUM: the offer's fee; refused for a lapsed "
                     + "beneficiary. NEW_SUBSEQUENT_MARKET: the stated amount for each execution year of the new market. "
@@ -162,7 +162,7 @@ public class ConventionResource {
 
     @GET
     @Path("/{id}/amendments")
-    @Operation(summary = "List a convention's amendments")
+    @Operation(operationId = "listAmendments", summary = "List a convention's amendments")
     @APIResponse(responseCode = "200", description = "Amendments by number")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<AmendmentView> amendments(@PathParam("id") String id) {
@@ -171,7 +171,7 @@ public class ConventionResource {
 
     @POST
     @Path("/{id}/orders")
-    @Operation(summary = "Record an order against a beneficiary's maximum amount",
+    @Operation(operationId = "createOrder", summary = "Record an order against a beneficiary's maximum amount",
             description = "An order that would exceed the maximum is refused (422 MAXIMUM_AMOUNT_EXCEEDED) and records nothing; "
                     + "the one that reaches it makes the beneficiary LAPSED. From the at-risk threshold (80 %) the answer carries an alert.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderRequest.class),
@@ -192,7 +192,7 @@ public class ConventionResource {
 
     @GET
     @Path("/{id}/orders")
-    @Operation(summary = "List a convention's orders")
+    @Operation(operationId = "listOrders", summary = "List a convention's orders")
     @APIResponse(responseCode = "200", description = "Orders by date")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<OrderView> orders(@PathParam("id") String id) {
@@ -201,7 +201,7 @@ public class ConventionResource {
 
     @GET
     @Path("/{id}/alerts")
-    @Operation(summary = "Beneficiaries at risk of reaching their maximum, or lapsed",
+    @Operation(operationId = "listConventionAlerts", summary = "Beneficiaries at risk of reaching their maximum, or lapsed",
             description = "Names who must tell the purchasing body: the signatory, or under 2021-047-001 the beneficiary itself.")
     @APIResponse(responseCode = "200", description = "Alerts")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -211,7 +211,7 @@ public class ConventionResource {
 
     @POST
     @Path("/{id}/termination")
-    @Operation(summary = "Terminate a convention",
+    @Operation(operationId = "terminateConvention", summary = "Terminate a convention",
             description = "Takes effect after the offer's notice (CAIH: three months); no refund; nothing billed after the effective date.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TerminationRequest.class),
             examples = @ExampleObject(name = "CAIH notice", value = "{\"notifiedOn\": \"2024-11-15\"}")))
@@ -226,7 +226,7 @@ public class ConventionResource {
 
     @GET
     @Path("/{id}/billing-schedule")
-    @Operation(summary = "Every billable item the convention implies",
+    @Operation(operationId = "getConventionBillingSchedule", summary = "Every billable item the convention implies",
             description = "Computed from its terms and amendments under its offer's pricing model (P, F or C); a draft implies none.")
     @APIResponse(responseCode = "200", description = "Billable items",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "worked example 3", value = ConventionExamples.SCHEDULE)))
@@ -237,7 +237,7 @@ public class ConventionResource {
 
     @GET
     @Path("/billable-items")
-    @Operation(summary = "Feed of every convention's billable items (for billing runs)",
+    @Operation(operationId = "listConventionBillableItems", summary = "Feed of every convention's billable items (for billing runs)",
             description = "Items issued on or before `through`, a page of conventions at a time in a stable order. "
                     + "Pass `nextCursor` as `after` until it is null.")
     @APIResponse(responseCode = "200", description = "A page of billable items",

@@ -52,7 +52,7 @@ public class OfferResource {
     IdempotencyService idempotency;
 
     @GET
-    @Operation(summary = "List the offers",
+    @Operation(operationId = "listOffers", summary = "List the offers",
             description = "Every offer of the catalogue (RESAH 2021-046-001, 2021-047-001, 2021-008 lots 1-4, 2020-027 lot 1 "
                     + "formulas, 2021-045 lots 2 and 4, 2021-063-002, CAIH SO360) exists out of the box, with its grid. "
                     + "Current versions only unless `includeSuperseded=true`.")
@@ -72,11 +72,11 @@ public class OfferResource {
     @GET
     @Path("/export")
     @Produces(CatalogueCsv.MEDIA_TYPE)
-    @Operation(summary = "Export the catalogue as CSV for Excel",
+    @Operation(operationId = "exportCatalogue", summary = "Export the catalogue as CSV for Excel",
             description = "UTF-8 with BOM, `;` separator, decimal comma, CRLF; one line per tariff row of the current versions "
                     + "(a CAIH grid adds its group cap and local-authority amount); `Sur devis` for a quote.")
     @APIResponse(responseCode = "200", description = "catalogue.csv",
-            content = @Content(mediaType = CatalogueCsv.MEDIA_TYPE, examples = @ExampleObject(name = "catalogue", value = Examples.CATALOGUE_CSV)))
+            content = @Content(mediaType = CatalogueCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "catalogue", value = Examples.CATALOGUE_CSV)))
     public Response export(@QueryParam("purchasingBody") @Parameter(description = "Purchasing body code, e.g. RESAH") String purchasingBody) {
         byte[] csv = service.exportCsv(purchasingBody).getBytes(StandardCharsets.UTF_8);
         return Response.ok(csv, CatalogueCsv.MEDIA_TYPE)
@@ -86,7 +86,7 @@ public class OfferResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an offer", description = "`id` is its UUID (that very version, superseded or not) "
+    @Operation(operationId = "getOffer", summary = "Read an offer", description = "`id` is its UUID (that very version, superseded or not) "
             + "or its code (RESAH-2021-008-LOT3: the current version).")
     @APIResponse(responseCode = "200", description = "The offer with its tariff grid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "RESAH 2021-008 lot 3", value = Examples.OFFER)))
@@ -97,7 +97,7 @@ public class OfferResource {
 
     @GET
     @Path("/{id}/versions")
-    @Operation(summary = "List the versions of an offer", description = "Oldest first; conventions keep the version they were signed under.")
+    @Operation(operationId = "listOfferVersions", summary = "List the versions of an offer", description = "Oldest first; conventions keep the version they were signed under.")
     @APIResponse(responseCode = "200", description = "Every version of the offer's code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "RESAH 2021-008 lot 3", value = "[" + Examples.OFFER + "]")))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -106,7 +106,7 @@ public class OfferResource {
     }
 
     @POST
-    @Operation(summary = "Add an offer", description = "A framework agreement, lot or formula with its grid. Rows are tried in "
+    @Operation(operationId = "createOffer", summary = "Add an offer", description = "A framework agreement, lot or formula with its grid. Rows are tried in "
             + "the order given, the first that matches wins; a row without amount, or a case no row matches, is on quote. "
             + "An existing code gets 409 `OFFER_EXISTS`: change its terms with a new version.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -125,7 +125,7 @@ public class OfferResource {
 
     @POST
     @Path("/{id}/versions")
-    @Operation(summary = "Add a version of an offer's terms",
+    @Operation(operationId = "createOfferVersion", summary = "Add a version of an offer's terms",
             description = "Same body as a new offer, with the same code. The current version becomes superseded and keeps its "
                     + "grid untouched: conventions signed under it stay on it. `id` is the code or the id of any version.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -40,7 +40,7 @@ public class ContactResource {
 
     @GET
     @Path("/{id}/personal-data")
-    @Operation(summary = "Export everything held on a contact", description = "RGPD right of access (article 15).")
+    @Operation(operationId = "exportContact", summary = "Export everything held on a contact", description = "RGPD right of access (article 15).")
     @APIResponse(responseCode = "200", description = "The contact's personal data, with purpose, legal basis, recipients and retention",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "export", value = Examples.PERSONAL_DATA)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -87,7 +87,7 @@ public class ContactResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Erase a contact", description = "RGPD right to erasure (article 17): the contact's data are deleted; "
+    @Operation(operationId = "eraseContact", summary = "Erase a contact", description = "RGPD right to erasure (article 17): the contact's data are deleted; "
             + "only the fact that a contact of the organisation was erased, and when, is kept; the record of its changes "
             + "(docs/rules.md, R-16) keeps which fields changed, when and by whom, but no value any more.")
     @APIResponse(responseCode = "204", description = "Erased")

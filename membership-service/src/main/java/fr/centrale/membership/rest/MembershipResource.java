@@ -57,7 +57,7 @@ public class MembershipResource {
     IdempotencyService idempotency;
 
     @POST
-    @Operation(summary = "Record a membership",
+    @Operation(operationId = "createMembership", summary = "Record a membership",
             description = "RESAH: the first titre is issued on the bulletin's receipt, unless received after 31 October "
                     + "(then the first fee is the next year's, at its Q1 run). CAIH: eligible organisations are members, "
                     + "others third-party beneficiaries. La Fibre 59 62: local authorities and their public establishments "
@@ -78,7 +78,7 @@ public class MembershipResource {
     }
 
     @GET
-    @Operation(summary = "List memberships", description = "Filter by organisation, purchasing body (code or id) and the day they are in force.")
+    @Operation(operationId = "listMemberships", summary = "List memberships", description = "Filter by organisation, purchasing body (code or id) and the day they are in force.")
     @APIResponse(responseCode = "200", description = "A page of memberships",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = Examples.MEMBERSHIP_PAGE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -94,7 +94,7 @@ public class MembershipResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a membership")
+    @Operation(operationId = "getMembership", summary = "Read a membership")
     @APIResponse(responseCode = "200", description = "The membership",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "RESAH member", value = Examples.MEMBERSHIP)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -164,7 +164,7 @@ public class MembershipResource {
 
     @POST
     @Path("/{id}/non-renewal")
-    @Operation(summary = "Record a non-renewal letter (RESAH)",
+    @Operation(operationId = "recordNonRenewal", summary = "Record a non-renewal letter (RESAH)",
             description = "Received by 30 October: the membership ends on 31 December of that year. Received on 31 October "
                     + "or later: it is renewed once more and ends on 31 December of the next year (D-1, D-7).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -182,7 +182,7 @@ public class MembershipResource {
 
     @POST
     @Path("/{id}/termination")
-    @Operation(summary = "Record a termination (CAIH, La Fibre 59 62)",
+    @Operation(operationId = "terminateMembership", summary = "Record a termination (CAIH, La Fibre 59 62)",
             description = "Takes effect after the purchasing body's notice (La Fibre: one month, CAIH: three) or at a later "
                     + "chosen date; `endsOn` is the eve of `effectiveOn`. No indemnity, no refund.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -199,7 +199,7 @@ public class MembershipResource {
 
     @GET
     @Path("/{id}/billing-schedule")
-    @Operation(summary = "The membership's billable items",
+    @Operation(operationId = "getMembershipBillingSchedule", summary = "The membership's billable items",
             description = "Every yearly fee titre the membership implies, issued on or before `through` (default: 31 December next year).")
     @APIResponse(responseCode = "200", description = "Billable items, by sequence",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "worked example 1", value = Examples.SCHEDULE)))
@@ -212,7 +212,7 @@ public class MembershipResource {
 
     @GET
     @Path("/billable-items")
-    @Operation(summary = "Feed of every membership's billable items (for billing runs)",
+    @Operation(operationId = "listMembershipBillableItems", summary = "Feed of every membership's billable items (for billing runs)",
             description = "Items issued on or before `through`, a page of memberships at a time in a stable order. "
                     + "Pass `nextCursor` as `after` until it is null.")
     @APIResponse(responseCode = "200", description = "A page of billable items",

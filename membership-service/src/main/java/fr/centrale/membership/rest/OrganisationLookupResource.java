@@ -36,7 +36,7 @@ public class OrganisationLookupResource {
     OrganisationLookupService service;
 
     @POST
-    @Operation(summary = "Read many organisations at once",
+    @Operation(operationId = "lookupOrganisations", summary = "Read many organisations at once",
             description = "Up to 1000 ids; the organisations that exist, by id, without their contacts. Unknown ids are "
                     + "left out (no 404). Writes nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -53,7 +53,7 @@ public class OrganisationResource {
     IdempotencyService idempotency;
 
     @POST
-    @Operation(summary = "Register an organisation",
+    @Operation(operationId = "createOrganisation", summary = "Register an organisation",
             description = "The SIRET is checked (14 digits, Luhn, La Poste exception; spaces ignored) and unique. "
                     + "The postal code gives the département.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -72,7 +72,7 @@ public class OrganisationResource {
     }
 
     @GET
-    @Operation(summary = "Search organisations", description = "By SIRET (spaces ignored), category, or part of the name (`q`).")
+    @Operation(operationId = "listOrganisations", summary = "Search organisations", description = "By SIRET (spaces ignored), category, or part of the name (`q`).")
     @APIResponse(responseCode = "200", description = "A page of organisations, by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = Examples.ORGANISATION_PAGE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -88,7 +88,7 @@ public class OrganisationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an organisation")
+    @Operation(operationId = "getOrganisation", summary = "Read an organisation")
     @APIResponse(responseCode = "200", description = "The organisation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "CA Béthune-Bruay", value = Examples.ORGANISATION)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -99,7 +99,7 @@ public class OrganisationResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change an organisation",
+    @Operation(operationId = "updateOrganisation", summary = "Change an organisation",
             description = "Absent fields are left as they are. Send the `version` read (or If-Match): a stale one gets 409. "
                     + "Titres already issued keep what they stated.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -119,7 +119,7 @@ public class OrganisationResource {
 
     @POST
     @Path("/{id}/contacts")
-    @Operation(summary = "Add a contact person", description = "Personal data: see /api/v1/contacts for access and erasure.")
+    @Operation(operationId = "addContact", summary = "Add a contact person", description = "Personal data: see /api/v1/contacts for access and erasure.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ContactRequest.class),
             examples = @ExampleObject(name = "contact", value = Examples.CONTACT_REQUEST)))
@@ -138,7 +138,7 @@ public class OrganisationResource {
 
     @GET
     @Path("/{id}/contacts")
-    @Operation(summary = "List an organisation's contacts")
+    @Operation(operationId = "listContacts", summary = "List an organisation's contacts")
     @APIResponse(responseCode = "200", description = "Contacts, by name")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<ContactView> contacts(@PathParam("id") String id) {

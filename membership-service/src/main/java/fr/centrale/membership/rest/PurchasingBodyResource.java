@@ -51,7 +51,7 @@ public class PurchasingBodyResource {
     IdempotencyService idempotency;
 
     @GET
-    @Operation(summary = "List purchasing bodies", description = "RESAH, CAIH and FIBRE5962 exist out of the box.")
+    @Operation(operationId = "listPurchasingBodies", summary = "List purchasing bodies", description = "RESAH, CAIH and FIBRE5962 exist out of the box.")
     @APIResponse(responseCode = "200", description = "A page of purchasing bodies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = Examples.BODY_PAGE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -62,7 +62,7 @@ public class PurchasingBodyResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a purchasing body", description = "`id` is its UUID or its code (RESAH).")
+    @Operation(operationId = "getPurchasingBody", summary = "Read a purchasing body", description = "`id` is its UUID or its code (RESAH).")
     @APIResponse(responseCode = "200", description = "The purchasing body",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "RESAH", value = Examples.BODY)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -71,7 +71,7 @@ public class PurchasingBodyResource {
     }
 
     @POST
-    @Operation(summary = "Add a purchasing body")
+    @Operation(operationId = "createPurchasingBody", summary = "Add a purchasing body")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PurchasingBodyRequest.class),
             examples = @ExampleObject(name = "UGAP", value = Examples.BODY_REQUEST)))
@@ -89,7 +89,7 @@ public class PurchasingBodyResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a purchasing body", description = "Name, address, payment term, notice, court, "
+    @Operation(operationId = "updatePurchasingBody", summary = "Change a purchasing body", description = "Name, address, payment term, notice, court, "
             + "the La Fibre franchise window and its end `franchiseEndsOn` (docs/rules.md, R-14). Send the `version` read "
             + "(or If-Match): a stale one gets 409.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -108,7 +108,7 @@ public class PurchasingBodyResource {
 
     @GET
     @Path("/{id}/membership-fees")
-    @Operation(summary = "List the yearly membership fee schedules",
+    @Operation(operationId = "listMembershipFees", summary = "List the yearly membership fee schedules",
             description = "A year's schedule applies to later years until a new one is entered (D-8).")
     @APIResponse(responseCode = "200", description = "Schedules by year",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "RESAH",
@@ -120,7 +120,7 @@ public class PurchasingBodyResource {
 
     @PUT
     @Path("/{id}/membership-fees/{year}")
-    @Operation(summary = "Set the membership fees of one year",
+    @Operation(operationId = "setMembershipFees", summary = "Set the membership fees of one year",
             description = "Enters or corrects one year's rates; other years and titres already issued are untouched.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = FeeScheduleRequest.class),
