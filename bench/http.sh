@@ -2,7 +2,8 @@
 # HTTP throughput and latency with wrk, in one run and with the same wrk settings, for two reads (one convention,
 # and the titres of one debtor), each three ways: straight to the owning service, through nginx (a plain reverse
 # proxy, bench/nginx.conf), and through the gateway (bearer token checked, identity forwarded). Prints a Markdown
-# table, the ratios gateway/direct and nginx/direct, and the CPU each process spent per request.
+# table, the ratios gateway/direct and nginx/direct, and the CPU the proxy, the service and PostgreSQL spent per
+# request (from /proc: on a machine shared with other work, the figure that depends least on that work).
 # Starts the suite as ./run.sh does (sample data included), measures, stops it all.
 #
 # Usage: bench/http.sh       (ROUNDS=3 DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=10s by default; SKIP_BUILD=1
@@ -70,7 +71,13 @@ debtor=$(json '/api/v1/titres?size=1' | grep -o '"debtor":{"id":"[^"]*"' | head 
 # The process listening on a port, and the CPU time (clock ticks) it has used so far.
 pid_on() { ss -Hltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-gateway_pid=$(pid_on 8080) convention_pid=$(pid_on 8082) billing_pid=$(pid_on 8083)
+# The suite's PostgreSQL (port 55432) and its backends, as they are now: their CPU time so far (not other PostgreSQLs).
+pg_ticks() {
+  local t=0 p
+  for p in $postgres_pid $(pgrep -P "$postgres_pid"); do t=$((t + $(ticks "$p" 2>/dev/null || echo 0))); done
+  echo $t
+}
+gateway_pid=$(pid_on 8080) convention_pid=$(pid_on 8082) billing_pid=$(pid_on 8083) postgres_pid=$(pid_on 55432)
 HZ=$(getconf CLK_TCK)
 JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
 
@@ -81,21 +88,23 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v
 measure() { # read way url proxy-pid service-pid [wrk header options]
   local read=$1 way=$2 url=$3 proxy=$4 service=$5
   shift 5
-  local file="$OUT/${read// /-}-$way" p0=0 p1=0 s0 s1
+  local file="$OUT/${read// /-}-$way" p0=0 p1=0 s0 s1 g0 g1
   if [ "${JFR:-0}" = 1 ] && [ "$way" = gateway ]; then
     "$JCMD" "$gateway_pid" JFR.start name=bench settings=profile filename="$file-$round.jfr" >/dev/null
   fi
   [ -z "$proxy" ] || p0=$(ticks "$proxy")
   s0=$(ticks "$service")
+  g0=$(pg_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$file-$round.txt"
   [ -z "$proxy" ] || p1=$(ticks "$proxy")
   s1=$(ticks "$service")
+  g1=$(pg_ticks)
   if [ "${JFR:-0}" = 1 ] && [ "$way" = gateway ]; then "$JCMD" "$gateway_pid" JFR.stop name=bench >/dev/null; fi
   local f="$file-$round.txt"
   echo "$(awk '/^Requests\/sec:/ { print $2 }' "$f") $(to_ms "$(awk '$1 == "50%" { print $2 }' "$f")")" \
     "$(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")")" "$(awk '/requests in/ { print $1 }' "$f")" \
     "$(awk '/Non-2xx or 3xx responses:/ { n = $5 } END { print n + 0 }' "$f")" "$((p1 - p0))" "$((s1 - s0))" \
-    >>"$file.rounds"
+    "$((g1 - g0))" >>"$file.rounds"
 }
 
 READS=(convention "titres of a debtor")
@@ -140,24 +149,25 @@ done
 echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Per read and way: the median of the rounds for req/s, p50 and p99; CPU per request over all rounds.
-summary() { # rounds-file -> "rps p50 p99 non2xx proxy-us service-us"
+summary() { # rounds-file -> "rps p50 p99 non2xx proxy-us service-us postgres-us"
   awk -v hz="$HZ" '
     function median(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
                                        return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }
-    { n++; r[n] = $1; p50[n] = $2; p99[n] = $3; req += $4; bad += $5; pt += $6; st += $7 }
-    END { printf "%.0f %.2f %.2f %d %.0f %.0f\n", median(r, n), median(p50, n), median(p99, n), bad, pt * 1e6 / hz / req, st * 1e6 / hz / req }' "$1"
+    { n++; r[n] = $1; p50[n] = $2; p99[n] = $3; req += $4; bad += $5; pt += $6; st += $7; gt += $8 }
+    END { printf "%.0f %.2f %.2f %d %.0f %.0f %.0f\n", median(r, n), median(p50, n), median(p99, n), bad,
+                 pt * 1e6 / hz / req, st * 1e6 / hz / req, gt * 1e6 / hz / req }' "$1"
 }
 echo
-echo "| Request | via | req/s | p50 (ms) | p99 (ms) | non-2xx | proxy CPU per request (µs) | service CPU per request (µs) |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| Request | via | req/s | p50 (ms) | p99 (ms) | non-2xx | CPU per request (µs): proxy | service | PostgreSQL |"
+echo "|---|---|---|---|---|---|---|---|---|"
 declare -A RPS P99
 for read in "${READS[@]}"; do
   for way in "${WAYS[@]}"; do
-    read -r rps p50 p99 bad pcpu scpu <<<"$(summary "$OUT/${read// /-}-$way.rounds")"
+    read -r rps p50 p99 bad pcpu scpu gcpu <<<"$(summary "$OUT/${read// /-}-$way.rounds")"
     RPS[$read,$way]=$rps
     P99[$read,$way]=$p99
     [ "$way" = direct ] && pcpu=–
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$read" "$way" "$rps" "$p50" "$p99" "$bad" "$pcpu" "$scpu"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$read" "$way" "$rps" "$p50" "$p99" "$bad" "$pcpu" "$scpu" "$gcpu"
   done
 done
 echo

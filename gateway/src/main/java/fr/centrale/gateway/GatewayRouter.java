@@ -54,7 +54,15 @@ public class GatewayRouter {
 
     private HttpClient client;
 
+    /** Waiting for a free connection, at most (ms). */
+    private long poolWait;
+
+    /** {@link GatewayConfig#readTimeout()} (ms). */
+    private long readTimeout;
+
     void routes(@Observes Router router) {
+        poolWait = config.connectTimeout().plus(config.readTimeout()).toMillis();
+        readTimeout = config.readTimeout().toMillis();
         client = vertx.httpClientBuilder()
                 .with(new HttpClientOptions()
                         .setProtocolVersion(HttpVersion.HTTP_1_1)
@@ -93,8 +101,8 @@ public class GatewayRouter {
                 .setHost(service.host())
                 .setPort(service.port())
                 .setSsl(service.ssl())
-                .setConnectTimeout(config.connectTimeout().plus(config.readTimeout()).toMillis())
-                .setIdleTimeout(config.readTimeout().toMillis()));
+                .setConnectTimeout(poolWait)
+                .setIdleTimeout(readTimeout));
     }
 
     @PreDestroy
