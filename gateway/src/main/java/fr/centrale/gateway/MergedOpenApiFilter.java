@@ -20,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,6 @@ public class MergedOpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        // the proxy's own catch-all operations are not part of the contract
-        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            new ArrayList<>(openAPI.getPaths().getPathItems().keySet()).stream()
-                    .filter(p -> p.startsWith("/api/v1/{path"))
-                    .forEach(p -> openAPI.getPaths().removePathItem(p));
-        }
         for (Map.Entry<Route, byte[]> doc : fetchAll().entrySet()) {
             try {
                 OpenAPI service = SmallRyeOpenAPI.builder()

@@ -2,6 +2,10 @@ package fr.centrale.gateway;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import static java.util.Map.entry;
 
 /** Which service owns which first path segment under {@code /api/v1}. */
 public enum Route {
@@ -10,16 +14,25 @@ public enum Route {
     CONVENTION("convention-service"),
     BILLING("billing-service");
 
-    private static final Map<String, Route> BY_SEGMENT = Map.of(
-            "purchasing-bodies", MEMBERSHIP,
-            "organisations", MEMBERSHIP,
-            "memberships", MEMBERSHIP,
-            "contacts", MEMBERSHIP,
-            "offers", CONVENTION,
-            "conventions", CONVENTION,
-            "billing-runs", BILLING,
-            "titres", BILLING,
-            "forecasts", BILLING);
+    /** One line per first segment: a new top-level resource of a service is one more line here. */
+    private static final Map<String, Route> BY_SEGMENT = Map.ofEntries(
+            entry("purchasing-bodies", MEMBERSHIP),
+            entry("organisations", MEMBERSHIP),
+            entry("memberships", MEMBERSHIP),
+            entry("contacts", MEMBERSHIP),
+            entry("offers", CONVENTION),
+            entry("conventions", CONVENTION),
+            entry("billing-runs", BILLING),
+            entry("titres", BILLING),
+            entry("forecasts", BILLING),
+            entry("issuers", BILLING),
+            entry("waived-items", BILLING),
+            entry("mandates", BILLING),
+            entry("budget-lines", BILLING),
+            entry("bordereaux", BILLING),
+            entry("ledger", BILLING),
+            entry("webhooks", BILLING),
+            entry("pes", BILLING));
 
     private final String serviceName;
 
@@ -33,6 +46,17 @@ public enum Route {
 
     public static Optional<Route> ofSegment(String firstSegment) {
         return Optional.ofNullable(BY_SEGMENT.get(firstSegment));
+    }
+
+    /** The first segments this service owns (documentation, tests). */
+    public SortedSet<String> segments() {
+        SortedSet<String> segments = new TreeSet<>();
+        BY_SEGMENT.forEach((segment, route) -> {
+            if (route == this) {
+                segments.add(segment);
+            }
+        });
+        return segments;
     }
 
     /** The service's base URL, without a trailing slash. */

@@ -161,6 +161,15 @@ class AuthTest {
     }
 
     @Test
+    void aWebSocketUpgradeIsCheckedLikeAnyRequest() {
+        given().header("Connection", "Upgrade").header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .when().get("/api/v1/titres")
+                .then().statusCode(401).contentType("application/problem+json").body("code", is("UNAUTHORIZED"));
+        assertThat(services.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void aTokenWithoutAKnownRoleIsForbidden() {
         given().auth().oauth2(TestKeys.token("nobody", "guest")).when().get("/api/v1/offers").then().statusCode(403)
                 .contentType("application/problem+json");

@@ -38,7 +38,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("centrale.gateway.convention-url", base + "/c");
         config.put("centrale.gateway.billing-url", "billing".equals(down) ? "http://localhost:" + closedPort() + "/b" : base + "/b");
         config.put("centrale.gateway.connect-timeout", "1s");
-        config.put("centrale.gateway.read-timeout", "1s");
+        config.put("centrale.gateway.read-timeout", "2s"); // 1 s gave 504s from WireMock itself on a machine loaded by other builds
         config.put("centrale.gateway.openapi-cache", "0s");
         config.put("mp.jwt.verify.publickey.location", TestKeys.PUBLIC_KEY.toUri().toString());
         return config;

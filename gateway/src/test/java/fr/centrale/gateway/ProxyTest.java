@@ -96,10 +96,29 @@ class ProxyTest {
         services.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
         for (String path : new String[]{"/m/api/v1/purchasing-bodies/RESAH", "/m/api/v1/organisations", "/m/api/v1/memberships",
                 "/m/api/v1/contacts/1/personal-data", "/c/api/v1/offers", "/c/api/v1/conventions/1",
-                "/b/api/v1/billing-runs", "/b/api/v1/titres/1", "/b/api/v1/forecasts"}) {
+                "/b/api/v1/billing-runs", "/b/api/v1/titres/1", "/b/api/v1/forecasts",
+                "/b/api/v1/issuers", "/b/api/v1/waived-items", "/b/api/v1/mandates/1", "/b/api/v1/budget-lines",
+                "/b/api/v1/bordereaux/1", "/b/api/v1/ledger", "/b/api/v1/webhooks", "/b/api/v1/pes/1"}) {
             asAdmin().when().get(path.substring(2)).then().statusCode(200);
             services.verify(getRequestedFor(urlEqualTo(path)));
         }
+    }
+
+    @Test
+    void everySegmentOfTheRouteTableReachesItsOwnService() {
+        services.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        java.util.Map<Route, String> prefixes = java.util.Map.of(Route.MEMBERSHIP, "/m", Route.CONVENTION, "/c", Route.BILLING, "/b");
+        int segments = 0;
+        for (Route route : Route.values()) {
+            for (String segment : route.segments()) {
+                asAdmin().when().get("/api/v1/" + segment + "/x").then().statusCode(200);
+                services.verify(getRequestedFor(urlEqualTo(prefixes.get(route) + "/api/v1/" + segment + "/x")));
+                segments++;
+            }
+        }
+        assertThat(segments).isEqualTo(17);
+        assertThat(Route.BILLING.segments()).contains("issuers", "waived-items", "mandates", "budget-lines", "bordereaux",
+                "ledger", "webhooks", "pes");
     }
 
     @Test
@@ -189,7 +208,7 @@ class ProxyTest {
                 .then().statusCode(504).contentType("application/problem+json")
                 .body("code", is("GATEWAY_TIMEOUT")).body("status", is(504))
                 .header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000); // read timeout 1 s in tests, the service answers after 8 s
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000); // read timeout 2 s in tests, the service answers after 8 s
     }
 
     @Test
@@ -272,11 +291,24 @@ class ProxyTest {
     }
 
     @Test
+    void theHttpMetricsDoNotGetATagPerPath() {
+        services.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        for (int i = 0; i < 5; i++) {
+            asAdmin().when().get("/api/v1/organisations/metric-" + i).then().statusCode(200);
+        }
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/v1/{path}\"").doesNotContain("metric-3");
+    }
+
+    @Test
     void unknownRoutesAre404ProblemJson() {
         asAdmin().when().get("/api/v1/unknown/1").then().statusCode(404).contentType("application/problem+json")
                 .body("code", is("NOT_FOUND"));
         asAdmin().when().post("/api/v1/").then().statusCode(404).contentType("application/problem+json");
         asAdmin().when().get("/api/v1/titres/../../q/health").then().statusCode(404);
+        asAdmin().urlEncodingEnabled(false).when().get("/api/v1/titres/%2e%2e/%2E%2E/q/health").then().statusCode(404)
+                .contentType("application/problem+json");
+        asAdmin().when().get("/api/v1").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/api/v2/titres").then().statusCode(404).contentType("application/problem+json");
         assertThat(services.getAllServeEvents()).isEmpty();
     }
