@@ -41,6 +41,9 @@ public class BillingRun extends PanacheEntityBase {
     public int issuedCount;
     @Column(name = "already_issued_count")
     public int alreadyIssuedCount;
+    /** Items below their issuer's threshold, recorded as waived by this run (docs/rules.md, R-2). */
+    @Column(name = "waived_count")
+    public int waivedCount;
     @Column(name = "failed_count")
     public int failedCount;
     public String message;

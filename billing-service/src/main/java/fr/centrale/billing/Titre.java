@@ -76,7 +76,14 @@ public class Titre extends PanacheEntityBase {
     public String debtorChorusService;
 
     public String object;
+    /** The amount claimed: the TTC (docs/rules.md, R-1); for a titre net of tax, its amount. */
     public BigDecimal total;
+    /** The sum of the lines' amounts HT. */
+    @Column(name = "total_ht")
+    public BigDecimal totalHt;
+    /** The sum of the lines' VAT. */
+    @Column(name = "total_vat")
+    public BigDecimal totalVat;
     @Column(name = "cancels_titre_id")
     public UUID cancelsTitreId;
     public String reason;

@@ -6,5 +6,10 @@ public enum TitreKind {
     /** Cancels the whole remaining amount of the original (annulation). */
     CANCELLATION,
     /** Reduces the original by part of its amount (réduction). */
-    REDUCTION
+    REDUCTION,
+    /**
+     * A correction of a titre of an earlier (closed) fiscal year: an expense of the current year (mandat, account
+     * 673) referencing the original, numbered in its own series (docs/rules.md, R-7).
+     */
+    MANDATE_673
 }

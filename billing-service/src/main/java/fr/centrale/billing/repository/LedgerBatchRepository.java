@@ -40,8 +40,13 @@ public class LedgerBatchRepository {
         }
     }
 
-    /** An item to claim for the titre that will be written for it. */
+    /** An item to claim for the titre that will be written for it; {@code titreId} null: the item is waived (R-2). */
     public record Claim(ItemKey key, UUID titreId) {
+    }
+
+    /** An item below its issuer's threshold, as the run that met it records it (docs/rules.md, R-2). */
+    public record Waiver(BillableItem item, java.math.BigDecimal amountHt, java.math.BigDecimal amountTtc,
+                         java.math.BigDecimal threshold) {
     }
 
     private static final String ISSUED_AMONG = """
@@ -55,15 +60,15 @@ public class LedgerBatchRepository {
      * committed: the keys are claimed in the order given, so callers pass them sorted.
      */
     private static final String CLAIM = """
-            INSERT INTO issued_item (source_type, source_id, sequence, titre_id)
-            SELECT * FROM unnest(?::text[], ?::uuid[], ?::int[], ?::uuid[])
+            INSERT INTO issued_item (source_type, source_id, sequence, titre_id, waived)
+            SELECT k.*, k.titre_id IS NULL FROM unnest(?::text[], ?::uuid[], ?::int[], ?::uuid[]) AS k(source_type, source_id, sequence, titre_id)
             ON CONFLICT DO NOTHING
             RETURNING source_type, source_id, sequence""";
 
     /** {@code count} numbers at once; the row stays locked until the transaction ends, as for one. */
     private static final String NUMBERS = """
-            INSERT INTO number_series (issuer, fiscal_year, last_number) VALUES (?, ?, ?)
-            ON CONFLICT (issuer, fiscal_year) DO UPDATE SET last_number = number_series.last_number + EXCLUDED.last_number
+            INSERT INTO number_series (issuer, fiscal_year, series, last_number) VALUES (?, ?, '', ?)
+            ON CONFLICT (issuer, fiscal_year, series) DO UPDATE SET last_number = number_series.last_number + EXCLUDED.last_number
             RETURNING last_number""";
 
     private static final String POSITIONS = "UPDATE feed_counter SET position = position + ? WHERE id = 1 RETURNING position";
@@ -77,13 +82,19 @@ public class LedgerBatchRepository {
             INSERT INTO titre (id, number, issuer, fiscal_year, serial, kind, issued_on, due_on,
                                issuer_name, issuer_siret, issuer_street, issuer_postal_code, issuer_city, issuer_court,
                                debtor_id, debtor_name, debtor_siret, debtor_street, debtor_postal_code, debtor_city,
-                               debtor_chorus_ej, debtor_chorus_service, object, total, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                               debtor_chorus_ej, debtor_chorus_service, object, total, run_id, total_ht, total_vat)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String LINE = """
             INSERT INTO titre_line (id, titre_id, line_no, label, basis, period_start, period_end, months, annual_amount,
-                                    amount, source_type, source_id, sequence, item_kind)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                    amount, source_type, source_id, sequence, item_kind, vat_rate, vat_amount, amount_ttc,
+                                    taxation, legal_basis)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String WAIVER = """
+            INSERT INTO waived_item (source_type, source_id, sequence, run_id, issuer, debtor_id, label, issue_on, waived_on,
+                                     amount_ht, amount_ttc, threshold)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String EVENT = "INSERT INTO titre_event (position, titre_id, type) VALUES (?, ?, ?)";
 
@@ -116,7 +127,7 @@ public class LedgerBatchRepository {
                 s.setArray(1, text(c, claims.stream().map(x -> x.key().sourceType())));
                 s.setArray(2, text(c, claims.stream().map(x -> x.key().sourceId().toString())));
                 s.setArray(3, ints(c, claims.stream().map(x -> x.key().sequence())));
-                s.setArray(4, text(c, claims.stream().map(x -> x.titreId().toString())));
+                s.setArray(4, text(c, claims.stream().map(x -> x.titreId() == null ? null : x.titreId().toString())));
                 return keys(s);
             }
         });
@@ -170,6 +181,8 @@ public class LedgerBatchRepository {
                     s.setString(23, t.object);
                     s.setBigDecimal(24, t.total);
                     s.setObject(25, runId);
+                    s.setBigDecimal(26, t.totalHt);
+                    s.setBigDecimal(27, t.totalVat);
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -191,8 +204,42 @@ public class LedgerBatchRepository {
                         uuid(s, 12, l.sourceId);
                         integer(s, 13, l.sequence);
                         s.setString(14, l.itemKind);
+                        s.setBigDecimal(15, l.vatRate);
+                        s.setBigDecimal(16, l.vatAmount);
+                        s.setBigDecimal(17, l.amountTtc);
+                        s.setString(18, l.taxation.name());
+                        s.setString(19, l.legalBasis);
                         s.addBatch();
                     }
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Records the waived items claimed by this transaction (the run that met them, on {@code waivedOn}). */
+    public void insertWaivers(List<Waiver> waivers, UUID runId, LocalDate waivedOn) {
+        if (waivers.isEmpty()) {
+            return;
+        }
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement(WAIVER)) {
+                for (Waiver w : waivers) {
+                    BillableItem i = w.item();
+                    s.setString(1, i.sourceType().name());
+                    s.setObject(2, i.sourceId());
+                    s.setInt(3, i.sequence());
+                    s.setObject(4, runId);
+                    s.setString(5, i.issuer());
+                    s.setObject(6, i.debtorId());
+                    s.setString(7, i.label());
+                    s.setObject(8, i.issueOn());
+                    s.setObject(9, waivedOn);
+                    s.setBigDecimal(10, w.amountHt());
+                    s.setBigDecimal(11, w.amountTtc());
+                    s.setBigDecimal(12, w.threshold());
+                    s.addBatch();
                 }
                 s.executeBatch();
             }

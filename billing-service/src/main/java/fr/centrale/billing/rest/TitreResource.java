@@ -64,9 +64,12 @@ public class TitreResource {
              "object": "Contribution RESAH 2021-008 lot 3 — année d'exécution 2",
              "lines": [{"label": "Contribution RESAH 2021-008 lot 3 — année d'exécution 2", "basis": "Grille : Département",
                         "periodStart": "2025-01-15", "periodEnd": "2025-06-30", "months": 5.53, "annualAmount": 2500.00, "amount": 1152.08,
-                        "sourceType": "CONVENTION", "sourceId": "9b2f3c4d-0000-4000-8000-000000000001", "sequence": 2}],
+                        "sourceType": "CONVENTION", "sourceId": "9b2f3c4d-0000-4000-8000-000000000001", "sequence": 2,
+                        "vatRate": 0.00, "vatAmount": 0.00, "amountTtc": 1152.08, "taxation": "NET_OF_TAX",
+                        "legalBasis": "Convention 2021-008 signée le 15/01/2024"}],
              "total": 1152.08, "paidAmount": 0.00, "cancelledAmount": 0.00, "remainingAmount": 1152.08, "status": "ISSUED",
-             "overdue": false, "payments": []}""";
+             "overdue": false, "payments": [], "totalHt": 1152.08, "totalVat": 0.00,
+             "totalsByRate": [{"rate": 0.00, "ht": 1152.08, "vat": 0.00, "ttc": 1152.08}]}""";
 
     @Inject
     TitreService titres;
@@ -151,8 +154,10 @@ public class TitreResource {
     @POST
     @Path("/{id}/cancellation")
     @Operation(operationId = "cancelTitre", summary = "Cancel or reduce a titre",
-            description = "Issues a new cancellation titre (the whole unpaid amount) or reduction titre (`amount`), with its own number, "
-                    + "referencing the original. The original is never edited.")
+            description = "Issues a new cancellation titre (the whole unpaid amount) or reduction titre (`amount`, TTC), with its own "
+                    + "number, referencing the original. The original is never edited. The TTC is split back per VAT rate in proportion "
+                    + "to the original (HT + VAT = TTC exactly). A titre of an earlier fiscal year (by today's date in Europe/Paris) is "
+                    + "corrected by a MANDATE_673 of the current year instead, numbered in its own series (docs/rules.md, R-7).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CancellationRequest.class),
             examples = @ExampleObject(name = "reduction", value = "{\"reason\": \"Erreur de catégorie : établissement médico-social\", \"amount\": 300.00}")))
     @APIResponse(responseCode = "201", description = "The new cancellation or reduction titre",

@@ -71,6 +71,9 @@ public class BillingRunService {
     @Inject
     IssuanceService issuance;
 
+    @Inject
+    ThresholdService thresholds;
+
     @ConfigProperty(name = "centrale.billing.batch-size", defaultValue = "500")
     int batchSize;
 
@@ -99,6 +102,7 @@ public class BillingRunService {
     private static final class Tally {
         int issued;
         int already;
+        int waived;
         int failed;
         final List<String> sourceProblems = new ArrayList<>();
         final List<String> itemProblems = new ArrayList<>();
@@ -135,6 +139,8 @@ public class BillingRunService {
             return t;
         });
         long waited = 0;
+        // docs/rules.md, R-2: the thresholds in force on the run's issue date, read once.
+        IssuanceService.Thresholds inForce = dryRun ? IssuanceService.Thresholds.DEFAULT : thresholds.on(asOf);
         try {
             reader.execute(() -> readAll(asOf, dryRun, runId, steps));
             while (true) {
@@ -146,7 +152,7 @@ public class BillingRunService {
                     tally.failed += p.failures().size();
                     p.failures().forEach(tally::itemProblem);
                     tally.wouldIssue.addAll(p.wouldIssue());
-                    issueAll(p.toIssue(), asOf, runId, tally);
+                    issueAll(p.toIssue(), asOf, runId, inForce, tally);
                 } else if (step instanceof SourceRead r) {
                     complete.put(r.source(), r.complete());
                     if (r.problem() != null) {
@@ -175,10 +181,10 @@ public class BillingRunService {
         String message = tally.message();
         if (dryRun) {
             return new BillingRunView(null, asOf, status, trigger, true, tally.wouldIssue.size(), tally.already,
-                    tally.failed, message, null, null, tally.wouldIssue);
+                    tally.failed, message, null, null, tally.wouldIssue, 0);
         }
-        LOG.infof("Billing run %s as of %s: %s, %d issued, %d already issued, %d failed in %.1f s (%.1f s waiting for the sources)",
-                runId, asOf, status, tally.issued, tally.already, tally.failed, (System.nanoTime() - started) / 1e9, waited / 1e9);
+        LOG.infof("Billing run %s as of %s: %s, %d issued, %d waived, %d already issued, %d failed in %.1f s (%.1f s waiting for the sources)",
+                runId, asOf, status, tally.issued, tally.waived, tally.already, tally.failed, (System.nanoTime() - started) / 1e9, waited / 1e9);
         return finish(runId, status, tally, message);
     }
 
@@ -315,29 +321,32 @@ public class BillingRunService {
     // ---- the issuing thread ----
 
     /** Issues the items a batch at a time; a batch that fails is issued again one item at a time. */
-    private void issueAll(List<IssuanceService.Issue> items, LocalDate asOf, UUID runId, Tally tally) {
+    private void issueAll(List<IssuanceService.Issue> items, LocalDate asOf, UUID runId, IssuanceService.Thresholds inForce,
+                          Tally tally) {
         int size = Math.max(1, batchSize);
         for (int from = 0; from < items.size(); from += size) {
             List<IssuanceService.Issue> batch = items.subList(from, Math.min(items.size(), from + size));
             try {
-                IssuanceService.BatchOutcome outcome = issuance.issueBatch(batch, asOf, runId);
+                IssuanceService.BatchOutcome outcome = issuance.issueBatch(batch, asOf, runId, inForce);
                 tally.issued += outcome.issued();
                 tally.already += outcome.alreadyIssued();
+                tally.waived += outcome.waived();
             } catch (RuntimeException e) {
                 LOG.warnf("Billing run %s: a batch of %d item(s) failed (%s); issuing them one by one", runId, batch.size(),
                         rootMessage(e));
-                issueOneByOne(batch, asOf, runId, tally);
+                issueOneByOne(batch, asOf, runId, inForce, tally);
             }
         }
     }
 
-    private void issueOneByOne(List<IssuanceService.Issue> batch, LocalDate asOf, UUID runId, Tally tally) {
+    private void issueOneByOne(List<IssuanceService.Issue> batch, LocalDate asOf, UUID runId,
+                               IssuanceService.Thresholds inForce, Tally tally) {
         for (IssuanceService.Issue i : batch) {
             try {
-                if (issuance.issue(i.item(), i.debtor(), i.issuer(), asOf, runId).isPresent()) {
-                    tally.issued++;
-                } else {
-                    tally.already++;
+                switch (issuance.issue(i.item(), i.debtor(), i.issuer(), asOf, runId, inForce)) {
+                    case ISSUED -> tally.issued++;
+                    case WAIVED -> tally.waived++;
+                    case ALREADY_ISSUED -> tally.already++;
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Billing run %s: %s could not be issued", runId, describe(i.item()));
@@ -389,6 +398,7 @@ public class BillingRunService {
             run.status = status;
             run.issuedCount = tally.issued;
             run.alreadyIssuedCount = tally.already;
+            run.waivedCount = tally.waived;
             run.failedCount = tally.failed;
             run.message = message == null ? null : message.substring(0, Math.min(message.length(), 4000));
             run.finishedAt = Instant.now();

@@ -5,6 +5,8 @@ import fr.centrale.billing.TitreKind;
 import fr.centrale.billing.TitreLine;
 import fr.centrale.billing.client.DebtorSnapshot;
 import fr.centrale.billing.client.IssuerSnapshot;
+import fr.centrale.billing.domain.IssuingThreshold;
+import fr.centrale.billing.domain.Vat;
 import fr.centrale.billing.repository.LedgerBatchRepository;
 import fr.centrale.billing.repository.LedgerBatchRepository.ItemKey;
 import fr.centrale.common.billing.BillableItem;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -55,30 +57,54 @@ public class IssuanceService {
     public record Issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer) {
     }
 
-    /** What a batch did: titres issued, and items found already issued (by an earlier or concurrent run). */
-    public record BatchOutcome(int issued, int alreadyIssued) {
+    /**
+     * What a batch did: titres issued, items found already issued or waived (by an earlier or concurrent run), and
+     * items waived below their issuer's threshold by this one (docs/rules.md, R-2).
+     */
+    public record BatchOutcome(int issued, int alreadyIssued, int waived) {
     }
 
-    /** The titre issued, or empty when the item had already been issued. */
+    /** What became of one item. */
+    public enum Outcome { ISSUED, ALREADY_ISSUED, WAIVED }
+
+    /** The threshold in force for each issuer on the run's issue date (docs/rules.md, R-2). */
+    @FunctionalInterface
+    public interface Thresholds {
+        BigDecimal of(String issuer);
+
+        Thresholds DEFAULT = issuer -> IssuingThreshold.DEFAULT;
+    }
+
+    /** The series of titres (ORIGINAL, CANCELLATION, REDUCTION) and that of mandats 673 (docs/rules.md, R-7). */
+    static final String TITRES = "";
+    static final String MANDATES = "M673";
+
+    /**
+     * Issues the item's titre, or records it as waived when what it would claim is below its issuer's threshold;
+     * nothing when it was already issued or waived.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Titre> issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer, LocalDate issuedOn,
-                                 UUID runId) {
-        UUID titreId = UUID.randomUUID();
-        int claimed = em.createNativeQuery("""
-                        INSERT INTO issued_item (source_type, source_id, sequence, titre_id) VALUES (?1, ?2, ?3, ?4)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter(1, item.sourceType().name()).setParameter(2, item.sourceId())
-                .setParameter(3, item.sequence()).setParameter(4, titreId)
-                .executeUpdate();
-        if (claimed == 0) {
-            return Optional.empty();
+    public Outcome issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer, LocalDate issuedOn,
+                         UUID runId, Thresholds thresholds) {
+        Vat.LineAmounts amounts = amounts(item);
+        BigDecimal threshold = thresholds.of(issuer.code());
+        boolean waived = IssuingThreshold.waived(amounts.ttc(), threshold);
+        UUID titreId = waived ? null : UUID.randomUUID();
+        Set<ItemKey> owned = ledger.claim(List.of(new LedgerBatchRepository.Claim(ItemKey.of(item), titreId)));
+        if (owned.isEmpty()) {
+            return Outcome.ALREADY_ISSUED;
         }
-        Titre t = original(new Issue(item, debtor, issuer), titreId, nextNumber(issuer.code(), issuedOn.getYear()),
+        if (waived) {
+            ledger.insertWaivers(List.of(new LedgerBatchRepository.Waiver(item, amounts.ht(), amounts.ttc(), threshold)),
+                    runId, issuedOn);
+            return Outcome.WAIVED;
+        }
+        Titre t = original(new Issue(item, debtor, issuer), titreId, nextNumber(issuer.code(), issuedOn.getYear(), TITRES),
                 issuedOn, runId);
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
-        return Optional.of(t);
+        return Outcome.ISSUED;
     }
 
     /**
@@ -93,20 +119,30 @@ public class IssuanceService {
      * ({@link #issue}), so that a bad item is reported alone and the others are issued.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public BatchOutcome issueBatch(List<Issue> batch, LocalDate issuedOn, UUID runId) {
+    public BatchOutcome issueBatch(List<Issue> batch, LocalDate issuedOn, UUID runId, Thresholds thresholds) {
         Map<ItemKey, Issue> byKey = new LinkedHashMap<>();
         for (Issue i : batch) {
             byKey.putIfAbsent(ItemKey.of(i.item()), i);
         }
         Map<ItemKey, UUID> titreIds = new HashMap<>();
+        Map<ItemKey, LedgerBatchRepository.Waiver> waivers = new HashMap<>();
         List<LedgerBatchRepository.Claim> claims = new ArrayList<>();
-        for (ItemKey key : byKey.keySet()) {
-            UUID id = UUID.randomUUID();
-            titreIds.put(key, id);
-            claims.add(new LedgerBatchRepository.Claim(key, id));
+        for (Map.Entry<ItemKey, Issue> e : byKey.entrySet()) {
+            Vat.LineAmounts amounts = amounts(e.getValue().item());
+            BigDecimal threshold = thresholds.of(e.getValue().issuer().code());
+            UUID id = null;
+            if (IssuingThreshold.waived(amounts.ttc(), threshold)) {
+                waivers.put(e.getKey(), new LedgerBatchRepository.Waiver(e.getValue().item(), amounts.ht(), amounts.ttc(), threshold));
+            } else {
+                id = UUID.randomUUID();
+                titreIds.put(e.getKey(), id);
+            }
+            claims.add(new LedgerBatchRepository.Claim(e.getKey(), id));
         }
         Set<ItemKey> owned = ledger.claim(LedgerBatchRepository.inClaimOrder(claims));
-        List<ItemKey> mine = byKey.keySet().stream().filter(owned::contains).toList();
+        List<ItemKey> mine = byKey.keySet().stream().filter(k -> owned.contains(k) && titreIds.containsKey(k)).toList();
+        List<LedgerBatchRepository.Waiver> waived = byKey.keySet().stream().filter(k -> owned.contains(k) && waivers.containsKey(k))
+                .map(waivers::get).toList();
 
         // Series in a fixed order too (concurrent batches of several issuers), numbers in feed order.
         int year = issuedOn.getYear();
@@ -127,8 +163,9 @@ public class IssuanceService {
             titres.add(original(byKey.get(key), titreIds.get(key), serials.get(key), issuedOn, runId));
         }
         ledger.insert(titres, runId);
+        ledger.insertWaivers(waived, runId, issuedOn);
         ledger.recordEvents(titres.stream().map(t -> t.id).toList(), "ISSUED");
-        return new BatchOutcome(titres.size(), batch.size() - titres.size());
+        return new BatchOutcome(titres.size(), batch.size() - titres.size() - waived.size(), waived.size());
     }
 
     /** The keys among the items' that already have their titre (one query for the lot). */
@@ -145,9 +182,17 @@ public class IssuanceService {
                 .getResultList().isEmpty();
     }
 
-    /** A titre with its number taken from the issuer's series of the fiscal year of {@code issuedOn}. */
+    /**
+     * A titre with its number taken from the issuer's series of the fiscal year of {@code issuedOn}: the mandats 673
+     * have a series of their own (docs/rules.md, R-7).
+     */
     Titre newTitre(UUID id, TitreKind kind, IssuerSnapshot issuer, LocalDate issuedOn, LocalDate dueOn) {
-        return titre(id, kind, issuer, issuedOn, dueOn, nextNumber(issuer.code(), issuedOn.getYear()));
+        String series = kind == TitreKind.MANDATE_673 ? MANDATES : TITRES;
+        Titre t = titre(id, kind, issuer, issuedOn, dueOn, nextNumber(issuer.code(), issuedOn.getYear(), series));
+        if (kind == TitreKind.MANDATE_673) {
+            t.number = number(issuer.code() + "-" + issuedOn.getYear() + "-" + MANDATES, t.serial);
+        }
+        return t;
     }
 
     /** A titre numbered {@code serial} in the issuer's series of the fiscal year of {@code issuedOn}. */
@@ -174,8 +219,13 @@ public class IssuanceService {
 
     /** RESAH-2025-000042: the issuer, the fiscal year, the serial on at least six digits. */
     static String number(String issuer, int year, int serial) {
+        return number(issuer + "-" + year, serial);
+    }
+
+    /** RESAH-2025-M673-000001: the series' prefix, the serial on at least six digits. */
+    private static String number(String prefix, int serial) {
         String digits = Integer.toString(serial);
-        StringBuilder number = new StringBuilder(issuer.length() + 12).append(issuer).append('-').append(year).append('-');
+        StringBuilder number = new StringBuilder(prefix.length() + 8).append(prefix).append('-');
         for (int i = digits.length(); i < 6; i++) {
             number.append('0');
         }
@@ -187,8 +237,18 @@ public class IssuanceService {
         BillableItem item = issue.item();
         Titre t = titre(titreId, TitreKind.ORIGINAL, issue.issuer(), issuedOn, issuedOn.plusDays(item.paymentTermDays()), serial);
         setDebtor(t, issue.debtor());
+        // docs/rules.md, R-3: the commitment's Chorus Pro references; the organisation's are only defaults.
+        if (item.chorusLegalCommitment() != null && !item.chorusLegalCommitment().isBlank()) {
+            t.debtorChorusEj = item.chorusLegalCommitment();
+        }
+        if (item.chorusServiceCode() != null && !item.chorusServiceCode().isBlank()) {
+            t.debtorChorusService = item.chorusServiceCode();
+        }
+        Vat.LineAmounts amounts = amounts(item);
         t.object = item.label();
-        t.total = item.amount();
+        t.total = amounts.ttc();
+        t.totalHt = amounts.ht();
+        t.totalVat = amounts.vat();
         t.runId = runId;
         TitreLine line = new TitreLine();
         line.id = UUID.randomUUID();
@@ -200,7 +260,12 @@ public class IssuanceService {
         line.periodEnd = item.periodEnd();
         line.months = item.months();
         line.annualAmount = item.annualAmount();
-        line.amount = item.amount();
+        line.amount = amounts.ht();
+        line.vatRate = amounts.rate();
+        line.vatAmount = amounts.vat();
+        line.amountTtc = amounts.ttc();
+        line.taxation = amounts.taxation();
+        line.legalBasis = item.legalBasis();
         line.sourceType = item.sourceType().name();
         line.sourceId = item.sourceId();
         line.sequence = item.sequence();
@@ -220,13 +285,18 @@ public class IssuanceService {
         t.debtorChorusService = debtor.chorusServiceCode();
     }
 
+    /** The item's figures: HT, VAT and TTC (docs/rules.md, R-1). */
+    public static Vat.LineAmounts amounts(BillableItem item) {
+        return Vat.line(item.amount(), item.taxation(), item.vatRate());
+    }
+
     /** The next number of the series; the row stays locked until the transaction ends. */
-    private int nextNumber(String issuer, int year) {
+    private int nextNumber(String issuer, int year, String series) {
         Object next = em.createNativeQuery("""
-                        INSERT INTO number_series (issuer, fiscal_year, last_number) VALUES (?1, ?2, 1)
-                        ON CONFLICT (issuer, fiscal_year) DO UPDATE SET last_number = number_series.last_number + 1
+                        INSERT INTO number_series (issuer, fiscal_year, series, last_number) VALUES (?1, ?2, ?3, 1)
+                        ON CONFLICT (issuer, fiscal_year, series) DO UPDATE SET last_number = number_series.last_number + 1
                         RETURNING last_number""")
-                .setParameter(1, issuer).setParameter(2, year)
+                .setParameter(1, issuer).setParameter(2, year).setParameter(3, series)
                 .getSingleResult();
         return ((Number) next).intValue();
     }

@@ -11,6 +11,10 @@ import fr.centrale.billing.api.TitreEventView;
 import fr.centrale.billing.api.TitreView;
 import fr.centrale.billing.client.DebtorSnapshot;
 import fr.centrale.billing.client.IssuerSnapshot;
+import fr.centrale.billing.domain.Balance;
+import fr.centrale.billing.domain.Corrections;
+import fr.centrale.billing.domain.Vat;
+import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.time.ParisClock;
 import fr.centrale.common.web.PageRequest;
@@ -71,9 +75,20 @@ public class TitreService {
     @Transactional
     public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
                                         PageRequest page) {
+        return list(debtorId, issuer, year, status, overdue, null, page);
+    }
+
+    /** As above, of one kind only (the mandats 673 of docs/rules.md, R-7, say). */
+    @Transactional
+    public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
+                                        TitreKind kind, PageRequest page) {
         readOnly();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        if (kind != null) {
+            where.add("kind = :kind");
+            params.put("kind", kind.name());
+        }
         if (debtorId != null) {
             where.add("debtor_id = :debtor");
             params.put("debtor", debtorId);
@@ -171,8 +186,11 @@ public class TitreService {
                     + original.number, "amount");
         }
         boolean whole = current.paidAmount().signum() == 0 && amount.compareTo(original.total.subtract(current.cancelledAmount())) == 0;
-        TitreKind kind = whole ? TitreKind.CANCELLATION : TitreKind.REDUCTION;
         LocalDate today = ParisClock.today(clock);
+        // docs/rules.md, R-7: a titre of a closed fiscal year is corrected by a mandat 673 of the current year.
+        TitreKind kind = Corrections.kind(original.fiscalYear, today, whole);
+        // The TTC corrected, split back per rate into HT and VAT in proportion to the original (Vat.split).
+        List<Vat.RateTotal> shares = Vat.split(amount, Vat.byRate(original.lines.stream().map(TitreService::amounts).toList()));
         IssuerSnapshot issuer = new IssuerSnapshot(original.issuer, original.issuerName, original.issuerSiret, original.issuerStreet,
                 original.issuerPostalCode, original.issuerCity, 0, original.issuerCourt);
         Titre t = issuance.newTitre(UUID.randomUUID(), kind, issuer, today, today);
@@ -180,22 +198,33 @@ public class TitreService {
         IssuanceService.setDebtor(t, new DebtorSnapshot(original.debtorId, original.debtorName, original.debtorSiret,
                 original.debtorStreet, original.debtorPostalCode, original.debtorCity, original.debtorChorusEj,
                 original.debtorChorusService));
-        String what = whole ? "Annulation" : "Réduction";
+        String what = (kind == TitreKind.MANDATE_673 ? "Mandat (compte 673) : " : "") + (whole ? "Annulation" : "Réduction");
         t.object = what + " du titre n° " + original.number + " — " + original.object;
+        Vat.RateTotal sum = Vat.total(shares);
         t.total = amount;
+        t.totalHt = sum.ht();
+        t.totalVat = sum.vat();
         t.cancelsTitreId = original.id;
         t.reason = request.reason();
-        TitreLine line = new TitreLine();
-        line.id = UUID.randomUUID();
-        line.titre = t;
-        line.lineNo = 1;
-        line.label = what + " du titre n° " + original.number + " : " + request.reason();
-        line.amount = amount;
-        t.lines.add(line);
+        int n = 0;
+        for (Vat.RateTotal share : shares) {
+            TitreLine line = new TitreLine();
+            line.id = UUID.randomUUID();
+            line.titre = t;
+            line.lineNo = ++n;
+            line.label = what + " du titre n° " + original.number + " : " + request.reason()
+                    + (shares.size() > 1 ? " (TVA " + share.rate().stripTrailingZeros().toPlainString() + " %)" : "");
+            line.amount = share.ht();
+            line.vatRate = share.rate();
+            line.vatAmount = share.vat();
+            line.amountTtc = share.ttc();
+            line.taxation = share.rate().signum() == 0 ? BillableItem.Taxation.NET_OF_TAX : BillableItem.Taxation.BEFORE_VAT;
+            t.lines.add(line);
+        }
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
-        events.record(original.id, kind.name());
+        events.record(original.id, whole ? "CANCELLATION" : "REDUCTION");
         return view(t);
     }
 
@@ -283,7 +312,7 @@ public class TitreService {
                 .setParameter("ids", ids).getResultList()
                 .forEach(p -> payments.computeIfAbsent(p.titreId, k -> new ArrayList<>()).add(p));
         Map<UUID, List<Correction>> corrections = new HashMap<>();
-        em.createQuery("select c.cancelsTitreId, c.id, c.total from Titre c where c.cancelsTitreId in :ids order by c.serial",
+        em.createQuery("select c.cancelsTitreId, c.id, c.total from Titre c where c.cancelsTitreId in :ids order by c.createdAt, c.serial",
                         Object[].class)
                 .setParameter("ids", ids).getResultList()
                 .forEach(c -> corrections.computeIfAbsent((UUID) c[0], k -> new ArrayList<>())
@@ -307,32 +336,29 @@ public class TitreService {
     }
 
     private TitreView view(Titre t, List<Payment> payments, List<Correction> corrections) {
-        BigDecimal paid = payments.stream().map(p -> p.amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
-        BigDecimal cancelled = corrections.stream().map(c -> c.total).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+        BigDecimal paid = payments.stream().map(p -> p.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal cancelled = corrections.stream().map(c -> c.total).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<UUID> correctedBy = corrections.stream().map(c -> c.id).toList();
-        TitreStatus status;
-        BigDecimal remaining;
-        if (t.kind == TitreKind.ORIGINAL) {
-            BigDecimal due = t.total.subtract(cancelled);
-            remaining = due.subtract(paid);
-            status = cancelled.compareTo(t.total) >= 0 ? TitreStatus.CANCELLED
-                    : paid.signum() > 0 && remaining.signum() <= 0 ? TitreStatus.PAID
-                    : paid.signum() > 0 ? TitreStatus.PARTIALLY_PAID : TitreStatus.ISSUED;
-        } else {
-            remaining = BigDecimal.ZERO.setScale(2);
-            status = TitreStatus.ISSUED;
-        }
-        boolean overdue = t.kind == TitreKind.ORIGINAL && (status == TitreStatus.ISSUED || status == TitreStatus.PARTIALLY_PAID)
-                && t.dueOn.isBefore(ParisClock.today(clock));
+        Balance balance = Balance.of(t.kind, t.total, paid, cancelled);
+        boolean overdue = balance.overdue(t.kind, t.dueOn, ParisClock.today(clock));
         List<TitreView.Line> lines = t.lines.stream().map(l -> new TitreView.Line(l.label, l.basis, l.periodStart, l.periodEnd,
-                l.months, l.annualAmount, l.amount, l.sourceType, l.sourceId, l.sequence)).toList();
+                l.months, l.annualAmount, l.amount, l.sourceType, l.sourceId, l.sequence, l.vatRate, l.vatAmount, l.amountTtc,
+                l.taxation, l.legalBasis)).toList();
+        List<TitreView.RateTotal> byRate = Vat.byRate(t.lines.stream().map(TitreService::amounts).toList()).stream()
+                .map(r -> new TitreView.RateTotal(r.rate(), r.ht(), r.vat(), r.ttc())).toList();
         return new TitreView(t.id, t.number, t.kind, t.issuer,
                 new TitreView.Party(t.issuer, t.issuerName, t.issuerSiret, t.issuerStreet, t.issuerPostalCode, t.issuerCity, t.issuerCourt),
                 new TitreView.Debtor(t.debtorId, t.debtorName, t.debtorSiret, t.debtorStreet, t.debtorPostalCode, t.debtorCity,
                         t.debtorChorusEj, t.debtorChorusService),
-                t.fiscalYear, t.issuedOn, t.dueOn, t.object, lines, t.total, paid, cancelled, remaining, status, overdue,
-                t.cancelsTitreId, t.reason, correctedBy.isEmpty() ? null : correctedBy,
-                payments.stream().map(p -> new TitreView.PaymentView(p.id, p.amount, p.paidOn, p.reference)).toList());
+                t.fiscalYear, t.issuedOn, t.dueOn, t.object, lines, t.total, balance.paid(), balance.cancelled(), balance.remaining(),
+                balance.status(), overdue, t.cancelsTitreId, t.reason, correctedBy.isEmpty() ? null : correctedBy,
+                payments.stream().map(p -> new TitreView.PaymentView(p.id, p.amount, p.paidOn, p.reference)).toList(),
+                t.totalHt, t.totalVat, byRate);
+    }
+
+    /** A line's figures as issued. */
+    static Vat.LineAmounts amounts(TitreLine l) {
+        return new Vat.LineAmounts(l.amount, l.vatRate, l.vatAmount, l.amountTtc, l.taxation);
     }
 
     Titre require(UUID id) {

@@ -74,10 +74,23 @@ class AdherentIsolationTest {
                 item(MEMBERSHIP, ofA, 1, issuer, a, "Cotisation 2024", "2024-01-01", "2024-05-31", "2024-01-02", null, "600.00", "600.00", 30),
                 item(MEMBERSHIP, ofA, 2, issuer, a, "Cotisation 2024 (suite)", "2024-06-01", "2024-12-31", "2024-06-01", null, "300.00", "300.00", 30),
                 item(MEMBERSHIP, ofB, 1, issuer, b, "Cotisation 2024", "2024-01-01", "2024-05-31", "2024-01-02", null, "900.00", "900.00", 30),
-                item(MEMBERSHIP, ofB, 2, issuer, b, "Cotisation 2024 (suite)", "2024-06-01", "2024-12-31", "2024-06-01", null, "450.00", "450.00", 30)));
+                item(MEMBERSHIP, ofB, 2, issuer, b, "Cotisation 2024 (suite)", "2024-06-01", "2024-12-31", "2024-06-01", null, "450.00", "450.00", 30),
+                // Below the threshold (docs/rules.md, R-2): waived, never issued.
+                item(MEMBERSHIP, ofB, 3, issuer, b, "Régularisation 2024", "2024-01-01", "2024-12-31", "2024-01-02", null, "5.00", "5.00", 30)));
         runId = run("2024-01-02").statusCode(201).body("issuedCount", equalTo(2)).extract().path("id");
         titreOfA = given().queryParam("debtorId", a).when().get("/api/v1/titres").then().extract().path("items[0].id");
         titreOfB = given().queryParam("debtorId", b).when().get("/api/v1/titres").then().extract().path("items[0].id");
+        lineOfA = budgetLine(a);
+        lineOfB = budgetLine(b);
+    }
+
+    private String lineOfA;
+    private String lineOfB;
+
+    private static String budgetLine(UUID debtor) {
+        return given().contentType(ContentType.JSON).body(Map.of("debtorId", debtor, "operationCode", "OP-" + UUID.randomUUID(),
+                "imputation", "6281", "fiscalYear", 2024, "credits", 1000)).when().post("/api/v1/budget-lines").then().statusCode(201)
+                .extract().path("id");
     }
 
     private static RequestSpecification as(String roles) {
@@ -103,6 +116,13 @@ class AdherentIsolationTest {
         checks.put("/api/v1/webhooks", () -> forbidden("/api/v1/webhooks"));
         checks.put("/api/v1/webhooks/{id}", () -> forbidden("/api/v1/webhooks/" + UUID.randomUUID()));
         checks.put("/api/v1/webhooks/{id}/deliveries", () -> forbidden("/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries"));
+        checks.put("/api/v1/waived-items", this::theWaivedItemsAreOwnOnly);
+        checks.put("/api/v1/mandates", this::theMandatesAreOwnOnly);
+        // An issuer's thresholds are nobody's data: every caller reads them.
+        checks.put("/api/v1/issuers/{code}/thresholds", () -> adherentOf(a).when().get("/api/v1/issuers/RESAH/thresholds")
+                .then().statusCode(200).body("inForce", equalTo(15.00f)));
+        checks.put("/api/v1/budget-lines", this::theBudgetLinesAreOwnOnly);
+        checks.put("/api/v1/budget-lines/{id}", this::anotherOrganisationsBudgetLineIsUnknown);
         return checks;
     }
 
@@ -175,6 +195,36 @@ class AdherentIsolationTest {
         }
         adherentOf(a).queryParam("debtorId", b).queryParam("year", 2024).when().get("/api/v1/forecasts").then()
                 .statusCode(404).contentType(PROBLEM);
+    }
+
+    private void theWaivedItemsAreOwnOnly() {
+        as("reader").queryParam("issuer", issuer).when().get("/api/v1/waived-items").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].debtorId", equalTo(b.toString()));
+        adherentOf(a).queryParam("issuer", issuer).when().get("/api/v1/waived-items").then().statusCode(200).body("total", equalTo(0));
+        adherentOf(b).queryParam("issuer", issuer).when().get("/api/v1/waived-items").then().statusCode(200).body("total", equalTo(1));
+        adherentOf(a).queryParam("debtorId", b).when().get("/api/v1/waived-items").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    private void theMandatesAreOwnOnly() {
+        adherentOf(a).queryParam("issuer", issuer).when().get("/api/v1/mandates").then().statusCode(200).body("total", equalTo(0));
+        adherentOf(a).queryParam("debtorId", b).when().get("/api/v1/mandates").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    private void theBudgetLinesAreOwnOnly() {
+        adherentOf(a).when().get("/api/v1/budget-lines").then().statusCode(200).body("items.id", equalTo(List.of(lineOfA)));
+        adherentOf(a).queryParam("debtorId", b).when().get("/api/v1/budget-lines").then().statusCode(404).contentType(PROBLEM);
+        as("reader").queryParam("debtorId", b).when().get("/api/v1/budget-lines").then().statusCode(200)
+                .body("items.id", equalTo(List.of(lineOfB)));
+    }
+
+    private void anotherOrganisationsBudgetLineIsUnknown() {
+        adherentOf(a).when().get("/api/v1/budget-lines/" + lineOfA).then().statusCode(200).body("debtorId", equalTo(a.toString()));
+        String unknown = UUID.randomUUID().toString();
+        String ofB = adherentOf(a).when().get("/api/v1/budget-lines/" + lineOfB).then().statusCode(404).contentType(PROBLEM)
+                .extract().asString();
+        String ofNobody = adherentOf(a).when().get("/api/v1/budget-lines/" + unknown).then().statusCode(404).contentType(PROBLEM)
+                .extract().asString();
+        assertEquals(ofNobody.replace(unknown, "{id}"), ofB.replace(lineOfB, "{id}"));
     }
 
     private static String export(RequestSpecification request) {

@@ -102,7 +102,10 @@ class BatchIssuanceTest {
         SourceServicesStub.server().verify(1, postRequestedFor(urlPathEqualTo(LOOKUP)));
     }
 
-    /** A bad item (the database refuses a titre of 0 €) fails alone: the rest of its batch is issued, without gap. */
+    /**
+     * A bad item (the database refuses a titre without object; a titre of 0 € is now waived below the threshold,
+     * docs/rules.md, R-2) fails alone: the rest of its batch is issued, without gap.
+     */
     @Test
     void aBadItemIsReportedAloneAndTheOthersAreIssued() {
         String a = issuer(30, null);
@@ -111,8 +114,8 @@ class BatchIssuanceTest {
         stubLookup(debtors);
         List<BillableItem> items = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            items.add(item(MEMBERSHIP, UUID.randomUUID(), 1, a, debtors.get(i % 2), "Cotisation 2024",
-                    "2024-01-01", "2024-12-31", "2024-01-02", null, "600.00", i == 57 ? "0.00" : "600.00", 30));
+            items.add(item(MEMBERSHIP, UUID.randomUUID(), 1, a, debtors.get(i % 2), i == 57 ? null : "Cotisation 2024",
+                    "2024-01-01", "2024-12-31", "2024-01-02", null, "600.00", "600.00", 30));
         }
         UUID bad = items.get(57).sourceId();
         items.add(item(MEMBERSHIP, UUID.randomUUID(), 1, a, unknown, "Cotisation 2024",

@@ -1,6 +1,7 @@
 package fr.centrale.billing.rest;
 
 import fr.centrale.billing.testing.SourceServicesStub;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,6 +83,8 @@ class TitreResourceTest {
 
     @Test
     void aCancellationIsANewTitreWithItsOwnNumber() {
+        // Corrected within its fiscal year (2024): a titre d'annulation or de réduction, not a mandat 673 (docs/rules.md, R-7).
+        QuarkusMock.installMockForType(Clock.fixed(Instant.parse("2024-06-03T08:00:00Z"), ZoneId.of("Europe/Paris")), Clock.class);
         String body = issuer(30, "Tribunal administratif de Paris");
         String id = titre(body, debtor("EHPAD Les Tilleuls"));
         String reduction = given().contentType(ContentType.JSON).body(Map.of("reason", "Établissement médico-social : 300 €", "amount", 300))

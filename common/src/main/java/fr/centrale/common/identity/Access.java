@@ -10,7 +10,8 @@ import java.util.Set;
  *     <li>{@code admin}: everything;</li>
  *     <li>{@code finance}: every GET, plus billing runs, payments and cancellations;</li>
  *     <li>{@code reader}: every GET;</li>
- *     <li>{@code adherent}: GET only, and never another organisation's data named in the request
+ *     <li>{@code adherent}: GET only (but for its own budget lines: POST /budget-lines and POST/DELETE
+ *     /budget-lines/{id}/attachments, docs/rules.md, R-17), and never another organisation's data named in the request
  *     (query {@code organisationId}/{@code debtorId}, or {@code /organisations/{id}}): that is a 404,
  *     so that other organisations' existence is not revealed; nor the ledger-wide resources that are
  *     nobody's own data (billing runs, the billable-item feeds, the titre event feed): 403.</li>
@@ -49,6 +50,9 @@ public final class Access {
             return Decision.ALLOW;
         }
         if (roles.contains(ADHERENT)) {
+            if (!read && isAdherentWrite(method, segments) && organisationId != null && !organisationId.isBlank()) {
+                return Decision.ALLOW; // the service confines it to the adherent's own organisation's budget lines
+            }
             if (!read || organisationId == null || organisationId.isBlank() || isLedgerWide(segments)) {
                 return Decision.FORBIDDEN;
             }
@@ -92,6 +96,18 @@ public final class Access {
                     || ("events".equals(second) && "titres".equals(first));
         }
         return false;
+    }
+
+    /**
+     * A debtor manages its own budget lines (docs/rules.md, R-17): POST /budget-lines, POST and DELETE
+     * /budget-lines/{id}/attachments. billing-service refuses (404) another organisation's line.
+     */
+    private static boolean isAdherentWrite(String method, List<String> segments) {
+        if (segments.isEmpty() || !"budget-lines".equals(segments.get(0))) {
+            return false;
+        }
+        return ("POST".equals(method) && segments.size() == 1)
+                || (("POST".equals(method) || "DELETE".equals(method)) && segments.size() == 3 && "attachments".equals(segments.get(2)));
     }
 
     /** POST /billing-runs, POST /titres/{id}/payments, POST /titres/{id}/cancellation. */

@@ -56,6 +56,19 @@ class AccessTest {
     }
 
     @Test
+    void adherentManagesItsBudgetLinesOnly() {
+        // docs/rules.md, R-17: billing-service then confines it to its own organisation's lines.
+        assertThat(decide("POST", "budget-lines", Map.of(), "adherent")).isEqualTo(ALLOW);
+        assertThat(decide("POST", "budget-lines/x/attachments", Map.of(), "adherent")).isEqualTo(ALLOW);
+        assertThat(decide("DELETE", "budget-lines/x/attachments", Map.of(), "adherent")).isEqualTo(ALLOW);
+        assertThat(decide("DELETE", "budget-lines/x", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
+        assertThat(decide("PUT", "budget-lines/x/attachments", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
+        assertThat(decide("PUT", "issuers/RESAH/thresholds", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
+        assertThat(decide("POST", "budget-lines", Map.of(), "reader")).isEqualTo(FORBIDDEN);
+        assertThat(Access.decide("POST", List.of("budget-lines"), Map.of(), Set.of("adherent"), null)).isEqualTo(FORBIDDEN);
+    }
+
+    @Test
     void adherentDoesNotReadLedgerWideResources() {
         assertThat(decide("GET", "billing-runs", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
         assertThat(decide("GET", "billing-runs/x", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
