@@ -81,7 +81,7 @@ public class TitrePdf {
      */
     public byte[] render(TitreView titre, IssuingOfficer officer, String correctedNumber) {
         Objects.requireNonNull(titre, "titre");
-        IssuingOfficer signer = officer == null ? IssuingOfficers.UNKNOWN : officer;
+        IssuingOfficer signer = officer == null ? IssuingOfficer.UNKNOWN : officer;
         try (PDDocument doc = new PDDocument()) {
             Sheet sheet = new Sheet(doc);
             new Layout(sheet, titre, signer, correctedNumber).draw();
@@ -127,7 +127,7 @@ public class TitrePdf {
 
     /** The sentence that names the issuing officer. */
     static String executory(TitreView titre, IssuingOfficer officer) {
-        String name = blank(officer.name()) ? IssuingOfficers.UNKNOWN.name() : officer.name().strip();
+        String name = blank(officer.name()) ? IssuingOfficer.UNKNOWN.name() : officer.name().strip();
         String role = nz(officer.role()).strip();
         StringBuilder s = new StringBuilder(titre.kind() == null || titre.kind() == TitreKind.ORIGINAL
                 ? "Le présent titre est rendu exécutoire par " : "Le présent titre est émis par ");
@@ -443,7 +443,7 @@ public class TitrePdf {
             float y = s.y;
             y = s.lines(s.regular, 9.5f, 14f, x, y, RIGHT - x, place, INK);
             y = s.lines(s.bold, 9.5f, 13f, x, y, RIGHT - x,
-                    blank(officer.name()) ? IssuingOfficers.UNKNOWN.name() : officer.name().strip(), INK);
+                    blank(officer.name()) ? IssuingOfficer.UNKNOWN.name() : officer.name().strip(), INK);
             if (!blank(officer.role())) {
                 y = s.lines(s.regular, 9.5f, 13f, x, y, RIGHT - x, officer.role().strip(), GREY);
             }

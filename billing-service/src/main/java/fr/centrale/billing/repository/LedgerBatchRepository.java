@@ -77,8 +77,8 @@ public class LedgerBatchRepository {
             INSERT INTO titre (id, number, issuer, fiscal_year, serial, kind, issued_on, due_on,
                                issuer_name, issuer_siret, issuer_street, issuer_postal_code, issuer_city, issuer_court,
                                debtor_id, debtor_name, debtor_siret, debtor_street, debtor_postal_code, debtor_city,
-                               debtor_chorus_ej, debtor_chorus_service, object, total, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                               debtor_chorus_ej, debtor_chorus_service, object, total, run_id, settings_revision_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String LINE = """
             INSERT INTO titre_line (id, titre_id, line_no, label, basis, period_start, period_end, months, annual_amount,
@@ -170,6 +170,7 @@ public class LedgerBatchRepository {
                     s.setString(23, t.object);
                     s.setBigDecimal(24, t.total);
                     s.setObject(25, runId);
+                    uuid(s, 26, t.settingsRevisionId);
                     s.addBatch();
                 }
                 s.executeBatch();

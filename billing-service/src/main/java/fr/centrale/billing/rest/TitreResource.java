@@ -6,7 +6,7 @@ import fr.centrale.billing.api.PaymentRequest;
 import fr.centrale.billing.api.TitreEventView;
 import fr.centrale.billing.api.TitreView;
 import fr.centrale.billing.api.TitresCsv;
-import fr.centrale.billing.print.IssuingOfficers;
+import fr.centrale.billing.print.IssuingOfficer;
 import fr.centrale.billing.print.TitrePdf;
 import fr.centrale.billing.service.TitreService;
 import fr.centrale.common.idempotency.IdempotencyService;
@@ -75,9 +75,6 @@ public class TitreResource {
     TitrePdf pdf;
 
     @Inject
-    IssuingOfficers officers;
-
-    @Inject
     IdempotencyService idempotency;
 
     @Inject
@@ -124,7 +121,7 @@ public class TitreResource {
     public Response printable(@PathParam("id") String id) {
         TitreView t = visible(id);
         String corrected = t.cancels() == null ? null : titres.get(t.cancels()).number();
-        return Response.ok(pdf.render(t, officers.forIssuer(t.issuer()), corrected), PDF)
+        return Response.ok(pdf.render(t, titres.settingsOf(t.id()).map(IssuingOfficer::of).orElse(null), corrected), PDF)
                 .header("Content-Disposition", "inline; filename=\"" + t.number() + ".pdf\"")
                 .build();
     }

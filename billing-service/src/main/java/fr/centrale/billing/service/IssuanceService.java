@@ -5,6 +5,7 @@ import fr.centrale.billing.TitreKind;
 import fr.centrale.billing.TitreLine;
 import fr.centrale.billing.client.DebtorSnapshot;
 import fr.centrale.billing.client.IssuerSnapshot;
+import fr.centrale.billing.repository.IssuerSettingsRepository;
 import fr.centrale.billing.repository.LedgerBatchRepository;
 import fr.centrale.billing.repository.LedgerBatchRepository.ItemKey;
 import fr.centrale.common.billing.BillableItem;
@@ -36,7 +37,8 @@ import java.util.stream.Collectors;
  *     has committed it, nothing else happens (a concurrent claimant waits for the holder to finish);</li>
  * <li>the next number of the issuer's series for the fiscal year is taken in the same transaction, so a
  *     rollback or a crash gives it back and numbers never skip;</li>
- * <li>the titre freezes the debtor's and issuer's details as they are now.</li>
+ * <li>the titre freezes the debtor's and issuer's details as they are now, and names the issuer settings revision
+ *     in force on its issue date (docs/rules.md, R-4: officer and mentions).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -50,6 +52,9 @@ public class IssuanceService {
 
     @Inject
     LedgerBatchRepository ledger;
+
+    @Inject
+    IssuerSettingsRepository settings;
 
     /** One item to issue, with the debtor and issuer its titre freezes. */
     public record Issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer) {
@@ -75,6 +80,7 @@ public class IssuanceService {
         }
         Titre t = original(new Issue(item, debtor, issuer), titreId, nextNumber(issuer.code(), issuedOn.getYear()),
                 issuedOn, runId);
+        t.settingsRevisionId = settings.revisionIdFor(t.issuer, issuedOn);
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
@@ -123,8 +129,11 @@ public class IssuanceService {
         });
 
         List<Titre> titres = new ArrayList<>(mine.size());
+        Map<String, UUID> revisions = new HashMap<>();
         for (ItemKey key : mine) {
-            titres.add(original(byKey.get(key), titreIds.get(key), serials.get(key), issuedOn, runId));
+            Titre t = original(byKey.get(key), titreIds.get(key), serials.get(key), issuedOn, runId);
+            t.settingsRevisionId = revisions.computeIfAbsent(t.issuer, code -> settings.revisionIdFor(code, issuedOn));
+            titres.add(t);
         }
         ledger.insert(titres, runId);
         ledger.recordEvents(titres.stream().map(t -> t.id).toList(), "ISSUED");
@@ -147,7 +156,9 @@ public class IssuanceService {
 
     /** A titre with its number taken from the issuer's series of the fiscal year of {@code issuedOn}. */
     Titre newTitre(UUID id, TitreKind kind, IssuerSnapshot issuer, LocalDate issuedOn, LocalDate dueOn) {
-        return titre(id, kind, issuer, issuedOn, dueOn, nextNumber(issuer.code(), issuedOn.getYear()));
+        Titre t = titre(id, kind, issuer, issuedOn, dueOn, nextNumber(issuer.code(), issuedOn.getYear()));
+        t.settingsRevisionId = settings.revisionIdFor(issuer.code(), issuedOn);
+        return t;
     }
 
     /** A titre numbered {@code serial} in the issuer's series of the fiscal year of {@code issuedOn}. */

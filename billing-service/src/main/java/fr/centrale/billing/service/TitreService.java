@@ -68,6 +68,9 @@ public class TitreService {
     @Inject
     Clock clock;
 
+    @Inject
+    fr.centrale.billing.repository.IssuerSettingsRepository settings;
+
     @Transactional
     public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
                                         PageRequest page) {
@@ -333,6 +336,13 @@ public class TitreService {
                 t.fiscalYear, t.issuedOn, t.dueOn, t.object, lines, t.total, paid, cancelled, remaining, status, overdue,
                 t.cancelsTitreId, t.reason, correctedBy.isEmpty() ? null : correctedBy,
                 payments.stream().map(p -> new TitreView.PaymentView(p.id, p.amount, p.paidOn, p.reference)).toList());
+    }
+
+    /** The issuer settings revision the titre states (docs/rules.md, R-4): the one frozen at its issue. */
+    @Transactional
+    public java.util.Optional<fr.centrale.billing.IssuerSettings> settingsOf(UUID id) {
+        Titre t = require(id);
+        return settings.ofTitre(t.settingsRevisionId, t.issuer, t.issuedOn);
     }
 
     Titre require(UUID id) {
