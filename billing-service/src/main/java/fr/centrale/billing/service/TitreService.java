@@ -338,11 +338,18 @@ public class TitreService {
                 payments.stream().map(p -> new TitreView.PaymentView(p.id, p.amount, p.paidOn, p.reference)).toList());
     }
 
-    /** The issuer settings revision the titre states (docs/rules.md, R-4): the one frozen at its issue. */
+    /**
+     * What the titre prints: the titre, the issuer settings revision frozen at its issue (docs/rules.md, R-4), and the
+     * titre it corrects, if any.
+     */
     @Transactional
-    public java.util.Optional<fr.centrale.billing.IssuerSettings> settingsOf(UUID id) {
+    public fr.centrale.billing.document.TitreDocument document(UUID id) {
+        readOnly();
         Titre t = require(id);
-        return settings.ofTitre(t.settingsRevisionId, t.issuer, t.issuedOn);
+        fr.centrale.billing.IssuerSettings revision = settings.ofTitre(t.settingsRevisionId, t.issuer, t.issuedOn)
+                .orElseThrow(() -> new IllegalStateException("No issuer settings for titre " + t.number));
+        Titre original = t.cancelsTitreId == null ? null : require(t.cancelsTitreId);
+        return fr.centrale.billing.document.TitreDocuments.of(t, revision, original);
     }
 
     Titre require(UUID id) {
