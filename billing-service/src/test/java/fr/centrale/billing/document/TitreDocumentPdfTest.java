@@ -83,6 +83,8 @@ class TitreDocumentPdfTest {
         String t = text("reduction-long", TitreDocuments.of(reduction, Samples.resahRevision(null), original));
         assertThat(t).contains("TITRE DE RÉDUCTION", "Réduit le titre n° RESAH-2025-000042", "Montant de la réduction (TTC)",
                 "250,50 €", "Ligne 40 “guillemets” — tiret ‘simple’", "Page 1/2", "Page 2/2");
+        // the table's header is repeated on the second page
+        assertThat(t.split("Désignation Période et base de calcul Montant HT TVA Montant TTC", -1)).hasSize(3);
     }
 
     @Test
