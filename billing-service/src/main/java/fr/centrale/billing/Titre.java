@@ -91,6 +91,9 @@ public class Titre extends PanacheEntityBase {
     public UUID runId;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The issuer settings revision in force at issue (docs/rules.md, R-4, R-5): the officer and mentions printed. */
+    @Column(name = "settings_revision_id")
+    public UUID settingsRevisionId;
 
     @OneToMany(mappedBy = "titre", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("lineNo")

@@ -6,8 +6,7 @@ import fr.centrale.billing.api.PaymentRequest;
 import fr.centrale.billing.api.TitreEventView;
 import fr.centrale.billing.api.TitreView;
 import fr.centrale.billing.api.TitresCsv;
-import fr.centrale.billing.print.IssuingOfficers;
-import fr.centrale.billing.print.TitrePdf;
+import fr.centrale.billing.document.DocumentRenderer;
 import fr.centrale.billing.service.TitreService;
 import fr.centrale.common.idempotency.IdempotencyService;
 import fr.centrale.common.identity.Caller;
@@ -75,10 +74,7 @@ public class TitreResource {
     TitreService titres;
 
     @Inject
-    TitrePdf pdf;
-
-    @Inject
-    IssuingOfficers officers;
+    DocumentRenderer documents;
 
     @Inject
     IdempotencyService idempotency;
@@ -126,8 +122,7 @@ public class TitreResource {
     @Operation(hidden = true)
     public Response printable(@PathParam("id") String id) {
         TitreView t = visible(id);
-        String corrected = t.cancels() == null ? null : titres.get(t.cancels()).number();
-        return Response.ok(pdf.render(t, officers.forIssuer(t.issuer()), corrected), PDF)
+        return Response.ok(documents.pdf(titres.document(t.id())), PDF)
                 .header("Content-Disposition", "inline; filename=\"" + t.number() + ".pdf\"")
                 .build();
     }

@@ -7,6 +7,7 @@ import fr.centrale.billing.client.DebtorSnapshot;
 import fr.centrale.billing.client.IssuerSnapshot;
 import fr.centrale.billing.domain.IssuingThreshold;
 import fr.centrale.billing.domain.Vat;
+import fr.centrale.billing.repository.IssuerSettingsRepository;
 import fr.centrale.billing.repository.LedgerBatchRepository;
 import fr.centrale.billing.repository.LedgerBatchRepository.ItemKey;
 import fr.centrale.common.billing.BillableItem;
@@ -38,7 +39,8 @@ import java.util.stream.Collectors;
  *     has committed it, nothing else happens (a concurrent claimant waits for the holder to finish);</li>
  * <li>the next number of the issuer's series for the fiscal year is taken in the same transaction, so a
  *     rollback or a crash gives it back and numbers never skip;</li>
- * <li>the titre freezes the debtor's and issuer's details as they are now.</li>
+ * <li>the titre freezes the debtor's and issuer's details as they are now, and names the issuer settings revision
+ *     in force on its issue date (docs/rules.md, R-4: officer and mentions).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -52,6 +54,9 @@ public class IssuanceService {
 
     @Inject
     LedgerBatchRepository ledger;
+
+    @Inject
+    IssuerSettingsRepository settings;
 
     /** One item to issue, with the debtor and issuer its titre freezes. */
     public record Issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer) {
@@ -101,6 +106,7 @@ public class IssuanceService {
         }
         Titre t = original(new Issue(item, debtor, issuer), titreId, nextNumber(issuer.code(), issuedOn.getYear(), TITRES),
                 issuedOn, runId);
+        t.settingsRevisionId = settings.revisionIdFor(t.issuer, issuedOn);
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
@@ -159,8 +165,11 @@ public class IssuanceService {
         });
 
         List<Titre> titres = new ArrayList<>(mine.size());
+        Map<String, UUID> revisions = new HashMap<>();
         for (ItemKey key : mine) {
-            titres.add(original(byKey.get(key), titreIds.get(key), serials.get(key), issuedOn, runId));
+            Titre t = original(byKey.get(key), titreIds.get(key), serials.get(key), issuedOn, runId);
+            t.settingsRevisionId = revisions.computeIfAbsent(t.issuer, code -> settings.revisionIdFor(code, issuedOn));
+            titres.add(t);
         }
         ledger.insert(titres, runId);
         ledger.insertWaivers(waived, runId, issuedOn);
@@ -192,6 +201,7 @@ public class IssuanceService {
         if (kind == TitreKind.MANDATE_673) {
             t.number = number(issuer.code() + "-" + issuedOn.getYear() + "-" + MANDATES, t.serial);
         }
+        t.settingsRevisionId = settings.revisionIdFor(issuer.code(), issuedOn);
         return t;
     }
 

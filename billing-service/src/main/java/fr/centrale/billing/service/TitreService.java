@@ -72,6 +72,9 @@ public class TitreService {
     @Inject
     Clock clock;
 
+    @Inject
+    fr.centrale.billing.repository.IssuerSettingsRepository settings;
+
     @Transactional
     public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
                                         PageRequest page) {
@@ -359,6 +362,20 @@ public class TitreService {
     /** A line's figures as issued. */
     static Vat.LineAmounts amounts(TitreLine l) {
         return new Vat.LineAmounts(l.amount, l.vatRate, l.vatAmount, l.amountTtc, l.taxation);
+    }
+
+    /**
+     * What the titre prints: the titre, the issuer settings revision frozen at its issue (docs/rules.md, R-4), and the
+     * titre it corrects, if any.
+     */
+    @Transactional
+    public fr.centrale.billing.document.TitreDocument document(UUID id) {
+        readOnly();
+        Titre t = require(id);
+        fr.centrale.billing.IssuerSettings revision = settings.ofTitre(t.settingsRevisionId, t.issuer, t.issuedOn)
+                .orElseThrow(() -> new IllegalStateException("No issuer settings for titre " + t.number));
+        Titre original = t.cancelsTitreId == null ? null : require(t.cancelsTitreId);
+        return fr.centrale.billing.document.TitreDocuments.of(t, revision, original);
     }
 
     Titre require(UUID id) {

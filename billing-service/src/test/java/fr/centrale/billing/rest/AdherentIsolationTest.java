@@ -123,6 +123,11 @@ class AdherentIsolationTest {
                 .then().statusCode(200).body("inForce", equalTo(15.00f)));
         checks.put("/api/v1/budget-lines", this::theBudgetLinesAreOwnOnly);
         checks.put("/api/v1/budget-lines/{id}", this::anotherOrganisationsBudgetLineIsUnknown);
+        // Issuer settings are public information (docs/rules.md, R-5): printed on every titre of the issuer.
+        checks.put("/api/v1/issuers/{code}/settings", () -> adherentOf(a).when().get("/api/v1/issuers/RESAH/settings")
+                .then().statusCode(200).body("issuer", equalTo("RESAH")));
+        checks.put("/api/v1/issuers/{code}/settings/revisions", () -> adherentOf(a).when()
+                .get("/api/v1/issuers/CAIH/settings/revisions").then().statusCode(200).body("[0].issuer", equalTo("CAIH")));
         return checks;
     }
 
@@ -270,6 +275,12 @@ class AdherentIsolationTest {
                 .body("paidAmount", equalTo(0.00f)).body("cancelledAmount", equalTo(0.00f)).body("correctedBy", nullValue());
         given().queryParam("issuer", issuer).when().get("/api/v1/titres").then().body("total", equalTo(2));
         given().when().get("/api/v1/billing-runs").then().body("total", equalTo((int) runs));
+
+        for (RequestSpecification refused : List.of(adherentOf(a), as("reader"), as("finance"))) {
+            refused.contentType(ContentType.JSON).body(Map.of("bic", "BDFEFRPP", "version", 1))
+                    .when().patch("/api/v1/issuers/RESAH/settings").then().statusCode(403).contentType(PROBLEM);
+        }
+        given().when().get("/api/v1/issuers/RESAH/settings").then().body("revision", equalTo(1));
 
         as("finance").contentType(ContentType.JSON).body(Map.of("amount", 100, "paidOn", "2024-01-20", "reference", "VIR-1"))
                 .when().post("/api/v1/titres/" + titreOfA + "/payments").then().statusCode(201).body("paidAmount", equalTo(100.00f));

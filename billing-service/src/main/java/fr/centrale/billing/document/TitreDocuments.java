@@ -1,0 +1,58 @@
+package fr.centrale.billing.document;
+
+import fr.centrale.billing.IssuerSettings;
+import fr.centrale.billing.Titre;
+import fr.centrale.billing.TitreLine;
+import fr.centrale.billing.domain.VatBreakdown;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The one place where a titre as stored becomes the document it prints ({@link TitreDocument}): the entity, the
+ * settings revision it froze at its issue (docs/rules.md, R-4), and the titre it corrects, if any.
+ */
+public final class TitreDocuments {
+
+    private TitreDocuments() {
+    }
+
+    /**
+     * @param titre    the titre as issued
+     * @param settings the revision it references (see IssuerSettingsRepository.ofTitre)
+     * @param original for a correction or a mandat 673, the titre it corrects; else null
+     */
+    public static TitreDocument of(Titre titre, IssuerSettings settings, Titre original) {
+        List<TitreDocument.Line> lines = titre.lines.stream().map(TitreDocuments::line).toList();
+        List<VatBreakdown.RateTotal> vatByRate = VatBreakdown.perRate(lines.stream().filter(TitreDocument.Line::bearsVat)
+                .map(l -> new VatBreakdown.LineAmounts(l.amountHt(), l.vatRate(), l.vatAmount())).toList());
+        boolean noVat = lines.isEmpty() || lines.stream().anyMatch(l -> !l.bearsVat());
+        // wired after merge with the billing branch: titre.totalHt, titre.totalVat (titre.total stays the TTC claimed)
+        BigDecimal totalHt = titre.total;
+        BigDecimal totalVat = BigDecimal.ZERO.setScale(2);
+        return new TitreDocument(kind(titre), titre.number, titre.fiscalYear, titre.issuedOn, titre.dueOn,
+                new TitreDocument.Party(titre.issuer, titre.issuerName, titre.issuerSiret, titre.issuerStreet,
+                        titre.issuerPostalCode, titre.issuerCity, titre.issuerCourt),
+                new TitreDocument.Debtor(titre.debtorName, titre.debtorSiret, titre.debtorStreet, titre.debtorPostalCode,
+                        titre.debtorCity, titre.debtorChorusEj, titre.debtorChorusService),
+                titre.object, titre.reason, lines, totalHt, totalVat, titre.total, vatByRate, noVat, settings.content(),
+                original == null ? null
+                        : new TitreDocument.Original(original.number, original.fiscalYear, original.issuedOn, original.total));
+    }
+
+    private static TitreDocument.Kind kind(Titre titre) {
+        // MANDATE_673 (docs/rules.md, R-7) comes with the billing branch: matched by name so that this compiles before
+        return TitreDocument.Kind.valueOf(titre.kind.name());
+    }
+
+    private static TitreDocument.Line line(TitreLine l) {
+        // wired after merge with the billing branch: l.vatRate, l.vatAmount, l.amountTtc, l.taxation, l.legalBasis
+        BigDecimal vatRate = BigDecimal.ZERO.setScale(2);
+        BigDecimal vatAmount = BigDecimal.ZERO.setScale(2);
+        BigDecimal amountTtc = l.amount;
+        TitreDocument.Taxation taxation = TitreDocument.Taxation.NET_OF_TAX;
+        String legalBasis = null;
+        return new TitreDocument.Line(l.label, l.basis, l.periodStart, l.periodEnd, l.months, l.annualAmount, legalBasis,
+                taxation, l.amount, vatRate, vatAmount, amountTtc);
+    }
+}

@@ -1,0 +1,114 @@
+package fr.centrale.billing.domain;
+
+import fr.centrale.common.problem.FieldError;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one revision of an issuer's settings states (docs/rules.md, R-4 and R-5), and its checks: the officer
+ * (nom, prénoms, qualité) and the delegate when the bordereau is signed by delegation; the executory formula of
+ * the issuer's regime; how to pay (the comptable, IBAN, BIC, accepted means); the issuer's budget imputation;
+ * the voies et délais de recours; the mention printed where no VAT applies (R-1).
+ */
+public record SettingsContent(
+        @Schema(description = "The ordonnateur who renders the titres executory") Person officer,
+        @Schema(description = "Who signs by delegation of the officer, if anyone; send {} to remove") Person delegate,
+        @Schema(description = "The executory formula of the issuer's regime",
+                example = "Titre exécutoire en application de l'article L. 252 A du livre des procédures fiscales")
+        String executoryFormula,
+        @Schema(description = "The comptable public or agent comptable who collects the titres") Accountant accountant,
+        @Schema(description = "IBAN of the accountant's account (ISO 13616)", example = "FR7630001007941234567890185") String iban,
+        @Schema(description = "BIC of its bank (ISO 9362)", example = "BDFEFRPPCCT") String bic,
+        @Schema(description = "Accepted means of payment") List<PaymentMean> paymentMeans,
+        @Schema(description = "The issuer's budget imputation of the receipts") Imputation imputation,
+        @Schema(description = "Voies et délais de recours: two months from receipt before the issuer's court, the "
+                + "action suspends the executory force, contests of enforcement acts go to the juge de l'exécution")
+        String recourse,
+        @Schema(description = "Printed where no VAT applies", example = "TVA non applicable, article 256 B du CGI")
+        String noVatMention) {
+
+    /** A person who signs: nom, prénom(s), qualité. */
+    public record Person(@Schema(example = "Martin") String name, @Schema(example = "Marie") String firstNames,
+                         @Schema(example = "Directrice générale, ordonnatrice") String title) {
+
+        boolean isEmpty() {
+            return blank(name) && blank(firstNames) && blank(title);
+        }
+    }
+
+    public enum AccountantKind { COMPTABLE_PUBLIC, AGENT_COMPTABLE }
+
+    public record Accountant(AccountantKind kind, @Schema(example = "Agent comptable du GIP Resah") String name,
+                             String street, String postalCode, String city) {
+    }
+
+    /** Where the issuer books the receipt: nature (account), and fonction or service. */
+    public record Imputation(@Schema(example = "7588") String nature, @Schema(example = "020") String function,
+                             @Schema(example = "Contributions des adhérents") String service) {
+    }
+
+    /** The same content with a delegate that is all blank taken as none, the IBAN and BIC in electronic form. */
+    public SettingsContent normalized() {
+        return new SettingsContent(officer, delegate == null || delegate.isEmpty() ? null : delegate, executoryFormula,
+                accountant, Iban.normalize(iban), Bic.normalize(bic), paymentMeans, imputation, recourse, noVatMention);
+    }
+
+    /** Every field at fault, each named by its JSON path; empty when the content can be a revision. */
+    public List<FieldError> problems() {
+        List<FieldError> errors = new ArrayList<>();
+        person(errors, "officer", officer, true);
+        person(errors, "delegate", delegate, false);
+        text(errors, "executoryFormula", executoryFormula, 2000);
+        if (accountant == null) {
+            errors.add(new FieldError("accountant", "is required"));
+        } else {
+            if (accountant.kind() == null) {
+                errors.add(new FieldError("accountant.kind", "is required: COMPTABLE_PUBLIC or AGENT_COMPTABLE"));
+            }
+            text(errors, "accountant.name", accountant.name(), 255);
+            text(errors, "accountant.city", accountant.city(), 255);
+        }
+        Iban.problem(iban).ifPresent(m -> errors.add(new FieldError("iban", m)));
+        Bic.problem(bic).ifPresent(m -> errors.add(new FieldError("bic", m)));
+        if (paymentMeans == null || paymentMeans.isEmpty() || paymentMeans.stream().anyMatch(java.util.Objects::isNull)) {
+            errors.add(new FieldError("paymentMeans", "must name at least one accepted means, e.g. VIREMENT"));
+        }
+        if (imputation == null) {
+            errors.add(new FieldError("imputation", "is required"));
+        } else {
+            text(errors, "imputation.nature", imputation.nature(), 20);
+            if (blank(imputation.function()) && blank(imputation.service())) {
+                errors.add(new FieldError("imputation.function", "a fonction or a service is required"));
+            }
+        }
+        text(errors, "recourse", recourse, 4000);
+        text(errors, "noVatMention", noVatMention, 255);
+        return errors;
+    }
+
+    private static void person(List<FieldError> errors, String field, Person p, boolean required) {
+        if (p == null) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return;
+        }
+        text(errors, field + ".name", p.name(), 120);
+        text(errors, field + ".firstNames", p.firstNames(), 120);
+        text(errors, field + ".title", p.title(), 255);
+    }
+
+    private static void text(List<FieldError> errors, String field, String value, int max) {
+        if (blank(value)) {
+            errors.add(new FieldError(field, "must not be blank"));
+        } else if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
