@@ -1,7 +1,7 @@
 package fr.centrale.billing.document;
 
 import fr.centrale.billing.domain.SettingsContent;
-import fr.centrale.billing.domain.VatBreakdown;
+import fr.centrale.billing.domain.Vat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,7 +31,7 @@ public record TitreDocument(
         BigDecimal totalHt,
         BigDecimal totalVat,
         BigDecimal totalTtc,
-        List<VatBreakdown.RateTotal> vatByRate,
+        List<Vat.RateTotal> vatByRate,
         boolean noVat,
         SettingsContent settings,
         Original original) {

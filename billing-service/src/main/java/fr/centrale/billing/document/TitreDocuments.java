@@ -3,7 +3,7 @@ package fr.centrale.billing.document;
 import fr.centrale.billing.IssuerSettings;
 import fr.centrale.billing.Titre;
 import fr.centrale.billing.TitreLine;
-import fr.centrale.billing.domain.VatBreakdown;
+import fr.centrale.billing.domain.Vat;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -24,12 +24,12 @@ public final class TitreDocuments {
      */
     public static TitreDocument of(Titre titre, IssuerSettings settings, Titre original) {
         List<TitreDocument.Line> lines = titre.lines.stream().map(TitreDocuments::line).toList();
-        List<VatBreakdown.RateTotal> vatByRate = VatBreakdown.perRate(lines.stream().filter(TitreDocument.Line::bearsVat)
-                .map(l -> new VatBreakdown.LineAmounts(l.amountHt(), l.vatRate(), l.vatAmount())).toList());
+        List<Vat.RateTotal> vatByRate = Vat.byRate(titre.lines.stream().filter(l -> l.vatRate.signum() > 0)
+                .map(l -> new Vat.LineAmounts(l.amount, l.vatRate, l.vatAmount, l.amountTtc, l.taxation)).toList());
         boolean noVat = lines.isEmpty() || lines.stream().anyMatch(l -> !l.bearsVat());
-        // wired after merge with the billing branch: titre.totalHt, titre.totalVat (titre.total stays the TTC claimed)
-        BigDecimal totalHt = titre.total;
-        BigDecimal totalVat = BigDecimal.ZERO.setScale(2);
+        // titre.total is the TTC claimed
+        BigDecimal totalHt = titre.totalHt;
+        BigDecimal totalVat = titre.totalVat;
         return new TitreDocument(kind(titre), titre.number, titre.fiscalYear, titre.issuedOn, titre.dueOn,
                 new TitreDocument.Party(titre.issuer, titre.issuerName, titre.issuerSiret, titre.issuerStreet,
                         titre.issuerPostalCode, titre.issuerCity, titre.issuerCourt),
@@ -41,18 +41,13 @@ public final class TitreDocuments {
     }
 
     private static TitreDocument.Kind kind(Titre titre) {
-        // MANDATE_673 (docs/rules.md, R-7) comes with the billing branch: matched by name so that this compiles before
         return TitreDocument.Kind.valueOf(titre.kind.name());
     }
 
     private static TitreDocument.Line line(TitreLine l) {
-        // wired after merge with the billing branch: l.vatRate, l.vatAmount, l.amountTtc, l.taxation, l.legalBasis
-        BigDecimal vatRate = BigDecimal.ZERO.setScale(2);
-        BigDecimal vatAmount = BigDecimal.ZERO.setScale(2);
-        BigDecimal amountTtc = l.amount;
-        TitreDocument.Taxation taxation = TitreDocument.Taxation.NET_OF_TAX;
-        String legalBasis = null;
-        return new TitreDocument.Line(l.label, l.basis, l.periodStart, l.periodEnd, l.months, l.annualAmount, legalBasis,
-                taxation, l.amount, vatRate, vatAmount, amountTtc);
+        TitreDocument.Taxation taxation = l.taxation == null ? TitreDocument.Taxation.NET_OF_TAX
+                : TitreDocument.Taxation.valueOf(l.taxation.name());
+        return new TitreDocument.Line(l.label, l.basis, l.periodStart, l.periodEnd, l.months, l.annualAmount, l.legalBasis,
+                taxation, l.amount, l.vatRate, l.vatAmount, l.amountTtc);
     }
 }

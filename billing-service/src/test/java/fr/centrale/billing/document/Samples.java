@@ -6,7 +6,8 @@ import fr.centrale.billing.TitreKind;
 import fr.centrale.billing.TitreLine;
 import fr.centrale.billing.domain.PaymentMean;
 import fr.centrale.billing.domain.SettingsContent;
-import fr.centrale.billing.domain.VatBreakdown;
+import fr.centrale.billing.domain.Vat;
+import fr.centrale.common.billing.BillableItem;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ public final class Samples {
         l.periodEnd = LocalDate.of(2025, 6, 30);
         l.months = new BigDecimal("5.53");
         l.annualAmount = new BigDecimal("2500.00");
-        l.amount = new BigDecimal("1152.08");
+        netOfTax(l, new BigDecimal("1152.08"));
         t.lines.add(l);
         return t;
     }
@@ -65,13 +66,25 @@ public final class Samples {
         l.titre = t;
         l.lineNo = 1;
         l.label = "Annulation du titre n° " + original.number + " : " + t.reason;
-        l.amount = original.total;
+        netOfTax(l, original.total);
         t.lines.add(l);
         return t;
     }
 
+    /** A line net of tax: rate 0, TTC = HT, as the ledger stores it. */
+    private static void netOfTax(TitreLine l, BigDecimal amount) {
+        Vat.LineAmounts a = Vat.line(amount, BillableItem.Taxation.NET_OF_TAX, null);
+        l.amount = a.ht();
+        l.vatRate = a.rate();
+        l.vatAmount = a.vat();
+        l.amountTtc = a.ttc();
+        l.taxation = a.taxation();
+    }
+
     private static Titre titre(TitreKind kind, String number, BigDecimal total) {
         Titre t = new Titre();
+        t.totalHt = total;
+        t.totalVat = Vat.ZERO;
         t.id = UUID.randomUUID();
         t.kind = kind;
         t.number = number;
@@ -100,7 +113,8 @@ public final class Samples {
     public static TitreDocument caihWithVat() {
         BigDecimal ht = new BigDecimal("1500.00");
         BigDecimal rate = new BigDecimal("20.00");
-        BigDecimal vat = VatBreakdown.vat(ht, rate);
+        Vat.LineAmounts amounts = Vat.line(ht, BillableItem.Taxation.BEFORE_VAT, rate);
+        BigDecimal vat = amounts.vat();
         TitreDocument.Line so360 = new TitreDocument.Line("CAIH SO360 — tiers bénéficiaire, année 2023", "Grille : tiers bénéficiaire",
                 LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), new BigDecimal("12"), ht,
                 "Convention n° 2022-117 signée le 15/12/2022 ; délibération du conseil d'administration du 12/10/2022",
@@ -125,7 +139,7 @@ public final class Samples {
                 new TitreDocument.Debtor("Département du Pas-de-Calais", "22620001300012", "Rue Ferdinand Buisson", "62018",
                         "Arras cedex 9", "1300042517", "DSI-ACHATS"),
                 "Contribution 2023 à l'offre CAIH SO360", null, lines, new BigDecimal("1750.00"), vat, new BigDecimal("2050.00"),
-                VatBreakdown.perRate(List.of(new VatBreakdown.LineAmounts(ht, rate, vat))), true, caih, null);
+                Vat.byRate(List.of(amounts)), true, caih, null);
     }
 
     /** docs/rules.md, R-7: a reduction of a titre of the closed fiscal year 2024, as a mandat on account 673 in 2025. */
