@@ -132,17 +132,17 @@ class WorkedExamplesIT {
     @Order(2)
     void theDepartementsLedger() {
         assertThat(ledgerRows(departement)).containsExactlyInAnyOrder(
-                // Worked example 6: CAIH, 50 days to pay.
-                "CAIH-SO360 #1: CAIH 1500.00 issued 2022-12-15 due 2023-02-03",
-                "CAIH-SO360 #2: CAIH 1500.00 issued 2023-01-02 due 2023-02-21",
+                // Worked example 6: CAIH, 50 days to pay; its amounts are HT, with 20 % VAT (R-1, worked example 7).
+                "CAIH-SO360 #1: CAIH 1500.00 HT, 1800.00 TTC issued 2022-12-15 due 2023-02-03",
+                "CAIH-SO360 #2: CAIH 1500.00 HT, 1800.00 TTC issued 2023-01-02 due 2023-02-21",
                 // Worked example 1: nothing for 2023; the fee of 2024 at the Q1 run, then every year.
-                "membership RESAH #1: RESAH 600.00 issued 2024-01-02 due 2024-02-01",
-                "membership RESAH #2: RESAH 600.00 issued 2025-01-02 due 2025-02-01",
+                "membership RESAH #1: RESAH 600.00 HT, 600.00 TTC issued 2024-01-02 due 2024-02-01",
+                "membership RESAH #2: RESAH 600.00 HT, 600.00 TTC issued 2025-01-02 due 2025-02-01",
                 // Worked example 3.
-                "RESAH-2021-008-LOT3 #1: RESAH 2500.00 issued 2024-01-15 due 2024-02-14",
-                "RESAH-2021-008-LOT3 #2: RESAH 1152.08 issued 2025-01-02 due 2025-02-01",
+                "RESAH-2021-008-LOT3 #1: RESAH 2500.00 HT, 2500.00 TTC issued 2024-01-15 due 2024-02-14",
+                "RESAH-2021-008-LOT3 #2: RESAH 1152.08 HT, 1152.08 TTC issued 2025-01-02 due 2025-02-01",
                 // Starts on 2024-01-01: its titre falls due that day, the run of 2024-01-02 issues it.
-                "RESAH-2020-027-LOT1-SECURITE #1: RESAH 658.33 issued 2024-01-02 due 2024-02-01");
+                "RESAH-2020-027-LOT1-SECURITE #1: RESAH 658.33 HT, 658.33 TTC issued 2024-01-02 due 2024-02-01");
     }
 
     @Test
@@ -152,6 +152,9 @@ class WorkedExamplesIT {
         assertThat(first.path("number").asText()).isEqualTo("CAIH-2022-000001");
         assertThat(first.path("fiscalYear").asInt()).isEqualTo(2022);
         assertThat(first.path("dueOn").asText()).isEqualTo("2023-02-03");
+        // R-1: the CAIH grid is HT; 1 500,00 HT + 300,00 VAT (20 %) = 1 800,00 claimed.
+        assertThat(List.of(cents(first, "totalHt"), cents(first, "totalVat"), cents(first, "total"), line(first, "vatRate")))
+                .containsExactly("1500.00", "300.00", "1800.00", "20.00");
         assertThat(titre(departement, "CAIH-SO360", 2).path("number").asText()).isEqualTo("CAIH-2023-000001");
     }
 
@@ -195,13 +198,13 @@ class WorkedExamplesIT {
     void workedExample5_theAgglomerationsLedger() {
         assertThat(ledgerRows(agglomeration)).containsExactlyInAnyOrder(
                 // Three execution years, 1 000 € each: at the start, then at the Q1 runs.
-                "RESAH-2021-045-LOT2 #1: RESAH 1000.00 issued 2022-03-01 due 2022-03-31",
-                "RESAH-2021-045-LOT2 #2: RESAH 1000.00 issued 2023-01-02 due 2023-02-01",
-                "RESAH-2021-045-LOT2 #3: RESAH 1000.00 issued 2024-01-02 due 2024-02-01",
+                "RESAH-2021-045-LOT2 #1: RESAH 1000.00 HT, 1000.00 TTC issued 2022-03-01 due 2022-03-31",
+                "RESAH-2021-045-LOT2 #2: RESAH 1000.00 HT, 1000.00 TTC issued 2023-01-02 due 2023-02-01",
+                "RESAH-2021-045-LOT2 #3: RESAH 1000.00 HT, 1000.00 TTC issued 2024-01-02 due 2024-02-01",
                 // Joined on 2022-01-10, but RESAH's fees start in 2023 (no schedule for 2022, nothing billed).
-                "membership RESAH #2: RESAH 600.00 issued 2023-01-02 due 2023-02-01",
-                "membership RESAH #3: RESAH 600.00 issued 2024-01-02 due 2024-02-01",
-                "membership RESAH #4: RESAH 600.00 issued 2025-01-02 due 2025-02-01");
+                "membership RESAH #2: RESAH 600.00 HT, 600.00 TTC issued 2023-01-02 due 2023-02-01",
+                "membership RESAH #3: RESAH 600.00 HT, 600.00 TTC issued 2024-01-02 due 2024-02-01",
+                "membership RESAH #4: RESAH 600.00 HT, 600.00 TTC issued 2025-01-02 due 2025-02-01");
     }
 
     @Test
@@ -240,7 +243,8 @@ class WorkedExamplesIT {
                         t.path("lines").size(), cents(t, "remainingAmount")))
                         .as("titre %s", t)
                         .containsExactly("ORIGINAL", "ISSUED", debtor, 1, cents(t, "total"));
-                assertThat(line(t, "amount")).as("line of %s", t.path("number")).isEqualTo(cents(t, "total"));
+                assertThat(line(t, "amountTtc")).as("line of %s", t.path("number")).isEqualTo(cents(t, "total"));
+                assertThat(line(t, "amount")).as("line of %s", t.path("number")).isEqualTo(cents(t, "totalHt"));
             }
         }
         assertThat(titre(departement, "CAIH-SO360", 1).path("debtor").path("siret").asText()).isEqualTo("22620001200012");
@@ -291,14 +295,15 @@ class WorkedExamplesIT {
     }
 
     /**
-     * The titres in issue order, each as one line: "RESAH-2021-008-LOT3 #2: RESAH 1152.08 issued 2025-01-02 due 2025-02-01", where
-     * the first part is the source of its line and the item's sequence.
+     * The titres in issue order, each as one line: "RESAH-2021-008-LOT3 #2: RESAH 1152.08 HT, 1152.08 TTC issued 2025-01-02 due
+     * 2025-02-01", where the first part is the source of its line and the item's sequence; the TTC is what the titre claims.
      */
     private static List<String> ledgerRows(String debtor) {
         return titres(debtor).stream()
                 .sorted(Comparator.comparing((JsonNode t) -> t.path("issuedOn").asText()).thenComparing(t -> t.path("number").asText()))
-                .map(t -> "%s #%s: %s %s issued %s due %s".formatted(source(t), t.path("lines").path(0).path("sequence").asText(),
-                        t.path("issuer").asText(), cents(t, "total"), t.path("issuedOn").asText(), t.path("dueOn").asText()))
+                .map(t -> "%s #%s: %s %s HT, %s TTC issued %s due %s".formatted(source(t), t.path("lines").path(0).path("sequence").asText(),
+                        t.path("issuer").asText(), cents(t, "totalHt"), cents(t, "total"), t.path("issuedOn").asText(),
+                        t.path("dueOn").asText()))
                 .collect(Collectors.toList());
     }
 
