@@ -1,6 +1,7 @@
 package fr.centrale.convention.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.centrale.common.billing.BillableItem;
 import fr.centrale.convention.ConventionMode;
 import fr.centrale.convention.ConventionStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,9 +20,15 @@ public record ConventionView(
         @Schema(description = "Annual amount at signature, from the grid row (or negotiated)") BigDecimal annualAmount,
         boolean negotiated, String tier, String gridRow,
         @Schema(description = "Annual amount after tier changes") BigDecimal currentAnnualAmount, String currentTier,
-        @Schema(description = "Sum of the whole schedule: the amount the debtor's purchase order must carry") BigDecimal totalCommitment,
+        @Schema(description = "Sum of the whole schedule (HT): the amount the debtor's purchase order must carry") BigDecimal totalCommitment,
         List<BeneficiaryView> beneficiaries, AuthorizingAct authorizingAct, BudgetLine budgetLine,
-        Termination termination, LocalDate lapsedOn, int amendments, long version) {
+        Termination termination, LocalDate lapsedOn, int amendments, long version,
+        @Schema(description = "Whether the offer's amounts are net of tax or before VAT (docs/rules.md, R-1)")
+        BillableItem.Taxation taxation,
+        @Schema(description = "VAT of the total commitment (per item, HALF_UP to the cent), when VAT applies", example = "600.00")
+        BigDecimal totalCommitmentVat,
+        @Schema(description = "Total commitment TTC, when VAT applies: what the debtor budgets", example = "3600.00")
+        BigDecimal totalCommitmentInclusiveOfVat) {
 
     public record Termination(LocalDate notifiedOn, LocalDate effectiveOn) {
     }

@@ -1,9 +1,12 @@
 package fr.centrale.convention.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.organisation.Category;
 import fr.centrale.convention.Offer;
 import fr.centrale.convention.PricingModel;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +25,12 @@ public record OfferView(UUID id, String code, int offerVersion, boolean supersed
                         boolean billedPerSubsequentMarket, int paymentTermDays, int terminationNoticeMonths,
                         boolean hasMaximumAmounts, boolean beneficiariesMayPay, boolean membershipRequired,
                         List<Category> eligibleCategories, String eligibilityNote, OfferFees fees,
-                        BigDecimal groupCap, BigDecimal localAuthorityAmount, List<TariffRowView> tariffs) {
+                        BigDecimal groupCap, BigDecimal localAuthorityAmount, List<TariffRowView> tariffs,
+                        @Schema(description = "Whether the grid's amounts are net of tax (no VAT applies) or before VAT "
+                                + "(docs/rules.md, R-1); amounts, grids and maximum amounts are HT either way")
+                        BillableItem.Taxation taxation,
+                        @Schema(description = "VAT rates by date when `taxation` is BEFORE_VAT; absent otherwise")
+                        List<VatRateView> vatRates) {
 
     public static OfferView of(Offer o) {
         List<Category> eligible = o.eligibleCategories == null || o.eligibleCategories.isBlank() ? null
@@ -33,6 +41,7 @@ public record OfferView(UUID id, String code, int offerVersion, boolean supersed
                 o.formula, o.title, o.displayName(), o.endsOn, o.maxDurationMonths, o.pricingModel,
                 o.billedPerSubsequentMarket, o.paymentTermDays, o.terminationNoticeMonths, o.hasMaximumAmounts,
                 o.beneficiariesMayPay, o.membershipRequired, eligible, o.eligibilityNote, fees, o.groupCap,
-                o.localAuthorityAmount, o.tariffs.stream().map(TariffRowView::of).toList());
+                o.localAuthorityAmount, o.tariffs.stream().map(TariffRowView::of).toList(), o.taxation,
+                o.vatRates.isEmpty() ? null : o.vatRates.stream().map(r -> new VatRateView(r.validFrom, r.rate)).toList());
     }
 }

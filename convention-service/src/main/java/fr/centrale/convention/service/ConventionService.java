@@ -24,6 +24,7 @@ import fr.centrale.convention.api.TerminationRequest;
 import fr.centrale.convention.client.MembershipDirectory;
 import fr.centrale.convention.client.OrganisationSummary;
 import fr.centrale.convention.domain.TariffGrid;
+import fr.centrale.convention.domain.Vat;
 import fr.centrale.convention.repository.ConventionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,6 +77,7 @@ public class ConventionService {
         LocalDate executionStart = requested.stream().map(BeneficiaryRequest::startsOn).min(LocalDate::compareTo).orElseThrow();
         checkDates(offer, executionStart, request.endsOn(), requested);
         checkMaximumsAndShares(offer, requested);
+        checkVatRate(offer, executionStart);
 
         Map<UUID, OrganisationSummary> organisations = fetchOrganisations(request.signatoryId(), requested);
         OrganisationSummary signatory = organisations.get(request.signatoryId());
@@ -208,11 +210,14 @@ public class ConventionService {
                 : new BudgetLine(c.budgetOperation, c.budgetAccount);
         ConventionView.Termination termination = c.terminationNotifiedOn == null ? null
                 : new ConventionView.Termination(c.terminationNotifiedOn, c.terminationEffectiveOn);
+        Vat.Totals total = schedules.totalOf(c);
+        boolean vat = c.offer.taxation == BillableItem.Taxation.BEFORE_VAT;
         return new ConventionView(c.id, c.offer.code, c.offer.offerVersion, c.offer.title, c.offer.purchasingBody,
                 c.signatoryId, c.signatoryName, c.mode, c.statusOn(ParisClock.today(clock)), c.signedOn, c.executionStart(),
                 c.endsOn, c.effectiveEnd(), c.annualAmount, c.negotiated, c.tier, c.gridRow, c.currentAnnualAmount,
-                c.currentTier, schedules.totalOf(c), beneficiaries, act, budget, termination, c.lapsedOn,
-                c.amendments.size(), c.version);
+                c.currentTier, total.beforeVat(), beneficiaries, act, budget, termination, c.lapsedOn,
+                c.amendments.size(), c.version, c.offer.taxation, vat ? total.vat() : null,
+                vat ? total.inclusiveOfVat() : null);
     }
 
     /** Makes the current transaction a read ({@link ConventionRepository#readOnly}): only where nothing is changed. */
@@ -361,6 +366,14 @@ public class ConventionService {
         if (shares > 0 && shares < beneficiaries.size()) {
             throw ProblemException.rule("SHARES_INCOMPLETE", "When beneficiaries pay their own share, every one states it",
                     "beneficiaries");
+        }
+    }
+
+    /** docs/rules.md, R-1: an offer before VAT must state the rate in force from the execution start on. */
+    private static void checkVatRate(Offer offer, LocalDate executionStart) {
+        if (offer.taxation == BillableItem.Taxation.BEFORE_VAT && Vat.rateOn(offer.rates(), executionStart).isEmpty()) {
+            throw ProblemException.rule("VAT_RATE_MISSING", offer.code + " is priced before VAT but states no VAT rate in force on "
+                    + executionStart, "beneficiaries");
         }
     }
 

@@ -8,6 +8,7 @@ import fr.centrale.convention.Beneficiary;
 import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
 import fr.centrale.convention.domain.ConventionSchedule;
+import fr.centrale.convention.domain.Vat;
 import fr.centrale.convention.repository.ConventionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,12 +36,19 @@ public class ScheduleService {
         if (c.status == ConventionStatus.DRAFT) {
             return List.of();
         }
-        return ConventionSchedule.items(termsOf(c), complementsOf(c), q1RunDay);
+        return scheduleOf(c);
     }
 
-    public BigDecimal totalOf(Convention c) {
+    /** The whole schedule, drafts included (a draft states its commitment too), with each item's mentions. */
+    List<BillableItem> scheduleOf(Convention c) {
+        List<Vat.Rate> rates = c.offer.rates();
         return ConventionSchedule.items(termsOf(c), complementsOf(c), q1RunDay).stream()
-                .map(BillableItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+                .map(i -> Vat.apply(i, c.offer.taxation, rates)).toList();
+    }
+
+    /** The total commitment: HT, and its VAT and TTC (VAT per item, HALF_UP to the cent: docs/rules.md, R-1). */
+    public Vat.Totals totalOf(Convention c) {
+        return Vat.totals(scheduleOf(c));
     }
 
     /** The billing runs' feed: items due on or before {@code through}, a page of conventions at a time. */
