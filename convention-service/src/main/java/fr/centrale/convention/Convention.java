@@ -87,6 +87,12 @@ public class Convention extends PanacheEntityBase {
     @OrderBy("number")
     public List<Amendment> amendments = new ArrayList<>();
 
+    /** docs/rules.md, R-3: the commitment's own Chorus Pro engagement juridique and service code, null when none. */
+    @Column(name = "chorus_legal_commitment")
+    public String chorusLegalCommitment;
+    @Column(name = "chorus_service_code")
+    public String chorusServiceCode;
+
     @Column(name = "created_at")
     public Instant createdAt;
     @Version

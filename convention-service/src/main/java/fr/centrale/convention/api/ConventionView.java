@@ -28,7 +28,10 @@ public record ConventionView(
         @Schema(description = "VAT of the total commitment (per item, HALF_UP to the cent), when VAT applies", example = "600.00")
         BigDecimal totalCommitmentVat,
         @Schema(description = "Total commitment TTC, when VAT applies: what the debtor budgets", example = "3600.00")
-        BigDecimal totalCommitmentInclusiveOfVat) {
+        BigDecimal totalCommitmentInclusiveOfVat,
+        @Schema(description = "The convention's own Chorus Pro engagement juridique (docs/rules.md, R-3); absent: the "
+                + "organisation's applies", example = "EJ-2022-000123") String chorusLegalCommitment,
+        @Schema(description = "The convention's own Chorus Pro service code", example = "SERV-ACHATS") String chorusServiceCode) {
 
     public record Termination(LocalDate notifiedOn, LocalDate effectiveOn) {
     }

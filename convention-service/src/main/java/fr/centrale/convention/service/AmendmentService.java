@@ -62,6 +62,8 @@ public class AmendmentService {
         a.effectiveOn = request.effectiveOn();
         a.signedOn = request.signedOn();
         a.organisationId = request.organisationId();
+        a.chorusLegalCommitment = ConventionService.trimmed(request.chorusLegalCommitment());
+        a.chorusServiceCode = ConventionService.trimmed(request.chorusServiceCode());
         a.createdAt = Instant.now();
         switch (request.type()) {
             case ADD_BENEFICIARY -> addBeneficiary(c, a, request);
@@ -206,6 +208,7 @@ public class AmendmentService {
             contribution = new ComplementaryContribution(a.complementKind, a.complementAmount, a.complementDueOn, items);
         }
         return new AmendmentView(a.id, c.id, a.number, a.type, a.effectiveOn, a.signedOn, a.organisationId, a.startsOn,
-                a.endsOn, a.maximumAmount, a.amount, a.previousAnnualAmount, a.newAnnualAmount, a.newTier, contribution);
+                a.endsOn, a.maximumAmount, a.amount, a.previousAnnualAmount, a.newAnnualAmount, a.newTier, contribution,
+                a.chorusLegalCommitment, a.chorusServiceCode);
     }
 }

@@ -126,6 +126,8 @@ public class ConventionService {
             c.budgetOperation = budget.operation();
             c.budgetAccount = budget.account();
         }
+        c.chorusLegalCommitment = trimmed(request.chorusLegalCommitment());
+        c.chorusServiceCode = trimmed(request.chorusServiceCode());
         c.createdAt = Instant.now();
         for (int i = 0; i < requested.size(); i++) {
             BeneficiaryRequest b = requested.get(i);
@@ -150,6 +152,13 @@ public class ConventionService {
         }
         c.signedOn = request.signedOn();
         c.status = ConventionStatus.ACTIVE;
+        // docs/rules.md, R-3: the references of the commitment, stated or corrected at signature.
+        if (request.chorusLegalCommitment() != null) {
+            c.chorusLegalCommitment = trimmed(request.chorusLegalCommitment());
+        }
+        if (request.chorusServiceCode() != null) {
+            c.chorusServiceCode = trimmed(request.chorusServiceCode());
+        }
         conventions.flush();
         return view(c);
     }
@@ -217,7 +226,7 @@ public class ConventionService {
                 c.endsOn, c.effectiveEnd(), c.annualAmount, c.negotiated, c.tier, c.gridRow, c.currentAnnualAmount,
                 c.currentTier, total.beforeVat(), beneficiaries, act, budget, termination, c.lapsedOn,
                 c.amendments.size(), c.version, c.offer.taxation, vat ? total.vat() : null,
-                vat ? total.inclusiveOfVat() : null);
+                vat ? total.inclusiveOfVat() : null, c.chorusLegalCommitment, c.chorusServiceCode);
     }
 
     /** Makes the current transaction a read ({@link ConventionRepository#readOnly}): only where nothing is changed. */
@@ -284,6 +293,10 @@ public class ConventionService {
         b.consumedAmount = BigDecimal.ZERO.setScale(2);
         b.amendmentNumber = amendmentNumber;
         return b;
+    }
+
+    static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** Reads every organisation from membership-service; an unknown one is refused naming its field. */

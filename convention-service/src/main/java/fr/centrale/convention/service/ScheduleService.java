@@ -7,6 +7,7 @@ import fr.centrale.convention.Amendment;
 import fr.centrale.convention.Beneficiary;
 import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
+import fr.centrale.convention.domain.ChorusReferences;
 import fr.centrale.convention.domain.ConventionSchedule;
 import fr.centrale.convention.domain.Vat;
 import fr.centrale.convention.repository.ConventionRepository;
@@ -42,8 +43,15 @@ public class ScheduleService {
     /** The whole schedule, drafts included (a draft states its commitment too), with each item's mentions. */
     List<BillableItem> scheduleOf(Convention c) {
         List<Vat.Rate> rates = c.offer.rates();
+        ChorusReferences own = new ChorusReferences(c.chorusLegalCommitment, c.chorusServiceCode);
+        List<ChorusReferences.FromAmendment> amended = c.amendments.stream()
+                .filter(a -> a.chorusLegalCommitment != null || a.chorusServiceCode != null)
+                .map(a -> new ChorusReferences.FromAmendment(a.effectiveOn,
+                        new ChorusReferences(a.chorusLegalCommitment, a.chorusServiceCode)))
+                .toList();
         return ConventionSchedule.items(termsOf(c), complementsOf(c), q1RunDay).stream()
-                .map(i -> Vat.apply(i, c.offer.taxation, rates)).toList();
+                .map(i -> Vat.apply(i, c.offer.taxation, rates))
+                .map(i -> ChorusReferences.apply(i, own, amended)).toList();
     }
 
     /** The total commitment: HT, and its VAT and TTC (VAT per item, HALF_UP to the cent: docs/rules.md, R-1). */

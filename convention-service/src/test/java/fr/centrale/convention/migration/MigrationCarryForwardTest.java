@@ -130,4 +130,15 @@ class MigrationCarryForwardTest {
             assertThat(one(s, "SELECT count(*) FROM offer_vat_rate").getInt(1)).isEqualTo(1);
         }
     }
+
+    /** docs/rules.md, R-3: conventions and amendments stated no Chorus references; they keep none (billing as before). */
+    @Test
+    void conventionsAndAmendmentsHaveNoChorusReferencesOfTheirOwn() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            assertThat(one(s, "SELECT count(*) FROM convention WHERE chorus_legal_commitment IS NULL"
+                    + " AND chorus_service_code IS NULL").getInt(1)).isEqualTo(3);
+            assertThat(one(s, "SELECT count(*) FROM amendment WHERE chorus_legal_commitment IS NULL"
+                    + " AND chorus_service_code IS NULL").getInt(1)).isEqualTo(1);
+        }
+    }
 }
