@@ -29,6 +29,8 @@ public class Convention extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** Its number, stated on every titre's legal basis (docs/rules.md, R-5): given at creation or CONV-yyyy-nnnnnn. */
+    public String number;
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "offer_id")
     public Offer offer;

@@ -13,7 +13,10 @@ import java.util.UUID;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConventionView(
-        UUID id, String offer, int offerVersion, String offerTitle, String purchasingBody, UUID signatoryId,
+        UUID id,
+        @Schema(description = "The convention's number, stated on every titre's legal basis (docs/rules.md, R-5)",
+                example = "CONV-2024-000012") String number,
+        String offer, int offerVersion, String offerTitle, String purchasingBody, UUID signatoryId,
         String signatoryName, ConventionMode mode, ConventionStatus status, LocalDate signedOn,
         @Schema(description = "Earliest beneficiary start") LocalDate executionStart, LocalDate endsOn,
         @Schema(description = "Last day billable: the end, or an earlier termination or lapse") LocalDate effectiveEnd,

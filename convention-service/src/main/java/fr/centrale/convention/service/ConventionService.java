@@ -101,8 +101,13 @@ public class ConventionService {
         }
         checkSharesAddUp(requested, annual);
 
+        String number = request.number() != null ? request.number().trim() : null;
+        if (number != null && conventions.count("number", number) > 0) {
+            throw ProblemException.conflict("CONVENTION_NUMBER_EXISTS", "A convention numbered " + number + " exists already");
+        }
         Convention c = new Convention();
         c.id = UUID.randomUUID();
+        c.number = number != null ? number : conventions.nextNumber(ParisClock.today(clock).getYear());
         c.offer = offer;
         c.signatoryId = signatory.id();
         c.signatoryName = signatory.name();
@@ -221,7 +226,7 @@ public class ConventionService {
                 : new ConventionView.Termination(c.terminationNotifiedOn, c.terminationEffectiveOn);
         Vat.Totals total = schedules.totalOf(c);
         boolean vat = c.offer.taxation == BillableItem.Taxation.BEFORE_VAT;
-        return new ConventionView(c.id, c.offer.code, c.offer.offerVersion, c.offer.title, c.offer.purchasingBody,
+        return new ConventionView(c.id, c.number, c.offer.code, c.offer.offerVersion, c.offer.title, c.offer.purchasingBody,
                 c.signatoryId, c.signatoryName, c.mode, c.statusOn(ParisClock.today(clock)), c.signedOn, c.executionStart(),
                 c.endsOn, c.effectiveEnd(), c.annualAmount, c.negotiated, c.tier, c.gridRow, c.currentAnnualAmount,
                 c.currentTier, total.beforeVat(), beneficiaries, act, budget, termination, c.lapsedOn,

@@ -9,6 +9,7 @@ import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
 import fr.centrale.convention.domain.ChorusReferences;
 import fr.centrale.convention.domain.ConventionSchedule;
+import fr.centrale.convention.domain.LegalBasis;
 import fr.centrale.convention.domain.Vat;
 import fr.centrale.convention.repository.ConventionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,8 @@ import org.hibernate.FlushMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,8 +52,12 @@ public class ScheduleService {
                 .map(a -> new ChorusReferences.FromAmendment(a.effectiveOn,
                         new ChorusReferences(a.chorusLegalCommitment, a.chorusServiceCode)))
                 .toList();
+        String basis = LegalBasis.ofConvention(c.offer.displayName(), c.number, c.signedOn, c.actNumber, c.actDate);
+        Map<Integer, String> amendmentBases = new HashMap<>();
+        c.amendments.forEach(a -> amendmentBases.put(a.number, LegalBasis.ofAmendment(basis, a.number, a.signedOn)));
         return ConventionSchedule.items(termsOf(c), complementsOf(c), q1RunDay).stream()
                 .map(i -> Vat.apply(i, c.offer.taxation, rates))
+                .map(i -> LegalBasis.apply(i, basis, amendmentBases))
                 .map(i -> ChorusReferences.apply(i, own, amended)).toList();
     }
 

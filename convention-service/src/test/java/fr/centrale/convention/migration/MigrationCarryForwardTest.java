@@ -141,4 +141,18 @@ class MigrationCarryForwardTest {
                     + " AND chorus_service_code IS NULL").getInt(1)).isEqualTo(1);
         }
     }
+
+    /** docs/rules.md, R-5: existing conventions are numbered in the order they were created, new ones follow. */
+    @Test
+    void conventionsAreNumberedInTheOrderTheyWereCreated() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery("SELECT id, number FROM convention ORDER BY created_at");
+            java.util.List<String> numbers = new java.util.ArrayList<>();
+            while (r.next()) {
+                numbers.add(r.getString("number"));
+            }
+            assertThat(numbers).containsExactly("CONV-2022-000001", "CONV-2022-000002", "CONV-2024-000003");
+            assertThat(one(s, "SELECT nextval('convention_number_seq')").getLong(1)).isEqualTo(4);
+        }
+    }
 }

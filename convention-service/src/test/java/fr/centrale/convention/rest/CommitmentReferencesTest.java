@@ -21,7 +21,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** docs/rules.md, R-3: the Chorus Pro references of the convention, or of the amendment from its effective date. */
+/**
+ * docs/rules.md, R-3: the Chorus Pro references of the convention, or of the amendment from its effective date; R-5: the
+ * legal basis of each item (the convention's number, signature and deliberation; the amendment's).
+ */
 @QuarkusTest
 class CommitmentReferencesTest {
 
@@ -102,6 +105,44 @@ class CommitmentReferencesTest {
         given().contentType(ContentType.JSON).body(request).when().post("/api/v1/conventions/" + id + "/amendments")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("chorusServiceCode"));
         given().when().get("/api/v1/conventions/" + id).then().body("amendments", equalTo(0));
+    }
+
+    @Test
+    void itemsStateTheirLegalBasis() {
+        UUID signatory = resahMember("GHT de l'Artois", "EPS");
+        List<UUID> members = new ArrayList<>(List.of(signatory));
+        for (int i = 0; i < 3; i++) {
+            members.add(ConventionFixtures.organisation("Centre hospitalier " + i, "EPS", null, null));
+        }
+        String number = "CSAC-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = ConventionFixtures.group("RESAH-2021-046-001", signatory, members, "2024-01-15", "2026-01-14");
+        body.put("number", number);
+        body.put("authorizingAct", Map.of("number", "2023-544", "date", "2023-12-11", "body", "Conseil d'administration"));
+        String id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/conventions").then().statusCode(201)
+                .body("number", equalTo(number)).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("signedOn", "2024-01-10"))
+                .when().post("/api/v1/conventions/" + id + "/signature").then().statusCode(200);
+        String basis = "Convention RESAH 2021-046-001 n° " + number + " signée le 10/01/2024 (délibération N°2023-544 du 11/12/2023)";
+        given().contentType(ContentType.JSON).body(Map.of("type", "ADD_BENEFICIARY", "effectiveOn", "2024-09-01",
+                        "signedOn", "2024-08-20", "organisationId", ConventionFixtures.organisation("CH de Lens", "EPS", null, null),
+                        "maximumAmount", 80000))
+                .when().post("/api/v1/conventions/" + id + "/amendments").then().statusCode(201);
+        given().when().get("/api/v1/conventions/" + id + "/billing-schedule").then().statusCode(200)
+                .body("sequence", equalTo(List.of(1, 2, 1001, 1002)))
+                .body("legalBasis", equalTo(List.of(basis, basis, basis + ", avenant n° 1 signé le 20/08/2024",
+                        basis + ", avenant n° 1 signé le 20/08/2024")));
+
+        // A number is unique; without one, CONV-<year>-<serial> is given.
+        int before = count();
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/conventions").then().statusCode(409)
+                .contentType(PROBLEM).body("code", equalTo("CONVENTION_NUMBER_EXISTS"));
+        body.put("number", "bad number!");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/conventions").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem("number"));
+        assertEquals(before, count());
+        body.remove("number");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/conventions").then().statusCode(201)
+                .body("number", org.hamcrest.Matchers.matchesPattern("CONV-\\d{4}-\\d{6}"));
     }
 
     private static UUID organisation() {
