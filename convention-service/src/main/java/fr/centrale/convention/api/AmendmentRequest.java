@@ -19,7 +19,9 @@ public record AmendmentRequest(
         @NotNull @Schema(required = true, example = "2024-08-20") LocalDate signedOn,
         @Schema(description = "ADD_BENEFICIARY and INCREASE_MAXIMUM: the beneficiary") UUID organisationId,
         @Schema(description = "ADD_BENEFICIARY: its start (default effectiveOn); NEW_SUBSEQUENT_MARKET: the market's start") LocalDate startsOn,
-        @Schema(description = "NEW_SUBSEQUENT_MARKET: the market's end (default the convention's end)") LocalDate endsOn,
+        @Schema(description = "NEW_SUBSEQUENT_MARKET: the market's end (default the convention's end); ADD_BENEFICIARY: the "
+                + "added beneficiary's own end, after which nothing is billed for it (docs/rules.md, R-13; default the "
+                + "convention's end)") LocalDate endsOn,
         @Positive @Digits(integer = 12, fraction = 2) @Schema(description = "ADD_BENEFICIARY: its maximum; INCREASE_MAXIMUM: the new maximum") BigDecimal maximumAmount,
         @Positive @Digits(integer = 10, fraction = 2) @Schema(description = "NEW_SUBSEQUENT_MARKET: the annual contribution the amendment states") BigDecimal amount,
         @Size(max = 50) @Pattern(regexp = "\\S.*", message = "must not be blank")

@@ -103,6 +103,18 @@ public class AmendmentService {
                     + c.effectiveEnd(), "startsOn");
         }
         a.maximumAmount = r.maximumAmount();
+        // docs/rules.md, R-13: its own end, within the convention's.
+        if (r.endsOn() != null) {
+            if (r.endsOn().isBefore(a.startsOn)) {
+                throw ProblemException.rule("END_BEFORE_START", "The beneficiary's end " + r.endsOn() + " precedes its start "
+                        + a.startsOn, "endsOn");
+            }
+            if (r.endsOn().isAfter(c.endsOn)) {
+                throw ProblemException.rule("END_AFTER_CONVENTION_END", "The beneficiary cannot stay past the convention's end "
+                        + c.endsOn, "endsOn");
+            }
+            a.endsOn = r.endsOn();
+        }
 
         List<TariffGrid.Party> parties = new ArrayList<>();
         for (Beneficiary b : c.beneficiaries) {
@@ -123,8 +135,10 @@ public class AmendmentService {
         } else if (offer.addBeneficiaryFee != null) {
             oneOff(a, offer.addBeneficiaryFee, r.effectiveOn());
         }
-        c.beneficiaries.add(ConventionService.newBeneficiary(c, c.beneficiaries.size(), org, a.startsOn, r.maximumAmount(),
-                null, a.number));
+        Beneficiary added = ConventionService.newBeneficiary(c, c.beneficiaries.size(), org, a.startsOn, r.maximumAmount(),
+                null, a.number);
+        added.endsOn = a.endsOn;
+        c.beneficiaries.add(added);
     }
 
     private static void increaseMaximum(Convention c, Amendment a, AmendmentRequest r) {

@@ -155,4 +155,12 @@ class MigrationCarryForwardTest {
             assertThat(one(s, "SELECT nextval('convention_number_seq')").getLong(1)).isEqualTo(4);
         }
     }
+
+    /** docs/rules.md, R-13: existing beneficiaries have no end of their own (the convention's applies). */
+    @Test
+    void beneficiariesHaveNoEndOfTheirOwn() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            assertThat(one(s, "SELECT count(*) FROM beneficiary WHERE ends_on IS NULL").getInt(1)).isEqualTo(3);
+        }
+    }
 }
