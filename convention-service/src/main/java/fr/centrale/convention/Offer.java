@@ -1,6 +1,7 @@
 package fr.centrale.convention;
 
 import fr.centrale.common.billing.BillableItem;
+import fr.centrale.convention.domain.Eligibility;
 import fr.centrale.convention.domain.TariffGrid;
 import fr.centrale.convention.domain.Vat;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -92,6 +93,11 @@ public class Offer extends PanacheEntityBase {
     /** CAIH: a local authority pays this amount (D-4). */
     @Column(name = "local_authority_amount")
     public BigDecimal localAuthorityAmount;
+
+    /** Whether the offer is open only to a list of SIRETs (docs/rules.md, R-12); null when it has no list. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "eligibility_list")
+    public Eligibility.ListKind eligibilityList;
 
     /** Whether the amounts are net of tax or before VAT (docs/rules.md, R-1); grids stay HT either way. */
     @Enumerated(EnumType.STRING)

@@ -3,6 +3,7 @@ package fr.centrale.convention.api;
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.organisation.Category;
 import fr.centrale.convention.PricingModel;
+import fr.centrale.convention.domain.Eligibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -58,5 +59,9 @@ public record OfferRequest(
         BillableItem.Taxation taxation,
         @Size(max = 20) @Schema(description = "VAT rates by date: required (at least one) when `taxation` is BEFORE_VAT, refused "
                 + "otherwise", example = "[{\"validFrom\": \"2014-01-01\", \"rate\": 20.00}]")
-        List<@NotNull @Valid VatRateView> vatRates) {
+        List<@NotNull @Valid VatRateView> vatRates,
+        @Schema(description = "Open only to a list of SIRETs (docs/rules.md, R-12; managed under "
+                + "/api/v1/offers/{id}/eligible-beneficiaries): LISTED (only listed organisations sign or benefit), "
+                + "MEMBER_OR_LISTED (a member of the purchasing body, or a listed former beneficiary); absent: no list")
+        Eligibility.ListKind eligibilityList) {
 }

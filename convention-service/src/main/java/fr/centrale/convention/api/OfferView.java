@@ -5,6 +5,7 @@ import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.organisation.Category;
 import fr.centrale.convention.Offer;
 import fr.centrale.convention.PricingModel;
+import fr.centrale.convention.domain.Eligibility;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -30,7 +31,9 @@ public record OfferView(UUID id, String code, int offerVersion, boolean supersed
                                 + "(docs/rules.md, R-1); amounts, grids and maximum amounts are HT either way")
                         BillableItem.Taxation taxation,
                         @Schema(description = "VAT rates by date when `taxation` is BEFORE_VAT; absent otherwise")
-                        List<VatRateView> vatRates) {
+                        List<VatRateView> vatRates,
+                        @Schema(description = "Open only to a list of SIRETs (docs/rules.md, R-12): LISTED or "
+                                + "MEMBER_OR_LISTED; absent: no list") Eligibility.ListKind eligibilityList) {
 
     public static OfferView of(Offer o) {
         List<Category> eligible = o.eligibleCategories == null || o.eligibleCategories.isBlank() ? null
@@ -42,6 +45,7 @@ public record OfferView(UUID id, String code, int offerVersion, boolean supersed
                 o.billedPerSubsequentMarket, o.paymentTermDays, o.terminationNoticeMonths, o.hasMaximumAmounts,
                 o.beneficiariesMayPay, o.membershipRequired, eligible, o.eligibilityNote, fees, o.groupCap,
                 o.localAuthorityAmount, o.tariffs.stream().map(TariffRowView::of).toList(), o.taxation,
-                o.vatRates.isEmpty() ? null : o.vatRates.stream().map(r -> new VatRateView(r.validFrom, r.rate)).toList());
+                o.vatRates.isEmpty() ? null : o.vatRates.stream().map(r -> new VatRateView(r.validFrom, r.rate)).toList(),
+                o.eligibilityList);
     }
 }

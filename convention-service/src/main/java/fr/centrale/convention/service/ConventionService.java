@@ -23,6 +23,7 @@ import fr.centrale.convention.api.SignatureRequest;
 import fr.centrale.convention.api.TerminationRequest;
 import fr.centrale.convention.client.MembershipDirectory;
 import fr.centrale.convention.client.OrganisationSummary;
+import fr.centrale.convention.domain.Eligibility;
 import fr.centrale.convention.domain.TariffGrid;
 import fr.centrale.convention.domain.Vat;
 import fr.centrale.convention.repository.ConventionRepository;
@@ -65,6 +66,9 @@ public class ConventionService {
     @Inject
     ConventionVisibility visibility;
 
+    @Inject
+    EligibilityService eligibility;
+
     @ConfigProperty(name = "centrale.at-risk-threshold", defaultValue = "0.80")
     BigDecimal atRiskThreshold;
 
@@ -82,6 +86,13 @@ public class ConventionService {
         Map<UUID, OrganisationSummary> organisations = fetchOrganisations(request.signatoryId(), requested);
         OrganisationSummary signatory = organisations.get(request.signatoryId());
         checkEligibility(offer, signatory);
+        List<Eligibility.Party> listedParties = new java.util.ArrayList<>();
+        listedParties.add(new Eligibility.Party("signatoryId", signatory.siret()));
+        for (int i = 0; i < requested.size(); i++) {
+            listedParties.add(new Eligibility.Party("beneficiaries[" + i + "].organisationId",
+                    organisations.get(requested.get(i).organisationId()).siret()));
+        }
+        eligibility.requireListed(offer, listedParties, List.copyOf(organisations.values()));
 
         List<TariffGrid.Party> parties = requested.stream().map(b -> party(organisations.get(b.organisationId()))).toList();
         TariffGrid.Resolution tariff = offer.grid().resolve(parties);
@@ -150,10 +161,15 @@ public class ConventionService {
         if (c.status != ConventionStatus.DRAFT) {
             throw ProblemException.conflict("CONVENTION_NOT_DRAFT", "This convention is " + c.status + "; only a draft is signed");
         }
-        if (c.offer.membershipRequired && !directory.isMemberOn(c.signatoryId, c.offer.purchasingBody, request.signedOn())) {
+        requireListedAtSignature(c);
+        boolean memberOrListed = c.offer.eligibilityList == Eligibility.ListKind.MEMBER_OR_LISTED;
+        if (c.offer.membershipRequired && !directory.isMemberOn(c.signatoryId, c.offer.purchasingBody, request.signedOn())
+                && !(memberOrListed && Eligibility.mayUnderMembershipOrList(false, eligibility.listed(c.offer),
+                directory.organisation(c.signatoryId).map(OrganisationSummary::siret).orElse(null)))) {
             throw ProblemException.rule("MEMBERSHIP_REQUIRED", c.signatoryName + " holds no " + c.offer.purchasingBody
-                    + " membership on " + request.signedOn() + ", which a " + c.offer.purchasingBody + " convention requires",
-                    "signedOn");
+                    + " membership on " + request.signedOn() + ", which a " + c.offer.purchasingBody + " convention requires"
+                    + (memberOrListed ? ", and is not listed among the former beneficiaries of " + c.offer.code
+                    + " (docs/rules.md, R-12)" : ""), "signedOn");
         }
         c.signedOn = request.signedOn();
         c.status = ConventionStatus.ACTIVE;
@@ -166,6 +182,28 @@ public class ConventionService {
         }
         conventions.flush();
         return view(c);
+    }
+
+    /** docs/rules.md, R-12: the list may have changed since the creation; every organisation is checked again. */
+    private void requireListedAtSignature(Convention c) {
+        if (c.offer.eligibilityList != Eligibility.ListKind.LISTED || eligibility.listed(c.offer).isEmpty()) {
+            return;
+        }
+        List<OrganisationSummary> organisations = new java.util.ArrayList<>();
+        List<Eligibility.Party> parties = new java.util.ArrayList<>();
+        OrganisationSummary signatory = directory.organisation(c.signatoryId).orElse(null);
+        parties.add(new Eligibility.Party("signatoryId", signatory == null ? null : signatory.siret()));
+        if (signatory != null) {
+            organisations.add(signatory);
+        }
+        for (int i = 0; i < c.beneficiaries.size(); i++) {
+            OrganisationSummary o = directory.organisation(c.beneficiaries.get(i).organisationId).orElse(null);
+            parties.add(new Eligibility.Party("beneficiaries[" + i + "].organisationId", o == null ? null : o.siret()));
+            if (o != null) {
+                organisations.add(o);
+            }
+        }
+        eligibility.requireListed(c.offer, parties, organisations);
     }
 
     /**

@@ -207,6 +207,7 @@ public class OfferService {
         }
         o.groupCap = Money.round(r.groupCap());
         o.localAuthorityAmount = Money.round(r.localAuthorityAmount());
+        o.eligibilityList = r.eligibilityList();
         o.taxation = r.taxation() == null ? BillableItem.Taxation.NET_OF_TAX : r.taxation();
         if (r.vatRates() != null) {
             r.vatRates().stream().sorted(java.util.Comparator.comparing(VatRateView::validFrom))

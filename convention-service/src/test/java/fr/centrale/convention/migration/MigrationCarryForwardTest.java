@@ -163,4 +163,25 @@ class MigrationCarryForwardTest {
             assertThat(one(s, "SELECT count(*) FROM beneficiary WHERE ends_on IS NULL").getInt(1)).isEqualTo(3);
         }
     }
+
+    /** docs/rules.md, R-12: the offers open only to a list say so; the lists start empty. */
+    @Test
+    void offersOpenOnlyToAListSaySo() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery("SELECT code, eligibility_list FROM offer WHERE eligibility_list IS NOT NULL ORDER BY code");
+            java.util.Map<String, String> kinds = new java.util.LinkedHashMap<>();
+            while (r.next()) {
+                kinds.put(r.getString(1), r.getString(2));
+            }
+            assertThat(kinds).containsExactly(
+                    java.util.Map.entry("RESAH-2020-027-LOT1-HEBERGEMENT", "MEMBER_OR_LISTED"),
+                    java.util.Map.entry("RESAH-2020-027-LOT1-HEBERGEMENT-SECURITE", "MEMBER_OR_LISTED"),
+                    java.util.Map.entry("RESAH-2020-027-LOT1-SECURITE", "MEMBER_OR_LISTED"),
+                    java.util.Map.entry("RESAH-2021-045-LOT2", "LISTED"),
+                    java.util.Map.entry("RESAH-2021-045-LOT4", "LISTED"),
+                    java.util.Map.entry("RESAH-2021-047-001", "LISTED"),
+                    java.util.Map.entry("RESAH-2021-063-002", "LISTED"));
+            assertThat(one(s, "SELECT count(*) FROM offer_eligible_beneficiary").getInt(1)).isZero();
+        }
+    }
 }
