@@ -129,7 +129,14 @@ public class Offer extends PanacheEntityBase {
         return new TariffGrid(tariffs.stream().map(TariffRow::toLine).toList(), groupCap, localAuthorityAmount);
     }
 
+    /**
+     * The VAT rates; none read for an offer net of tax (it has none: OfferService refuses them), so that reading a RESAH
+     * offer or convention costs no statement more than before R-1.
+     */
     public List<Vat.Rate> rates() {
+        if (taxation != BillableItem.Taxation.BEFORE_VAT) {
+            return List.of();
+        }
         return vatRates.stream().map(r -> new Vat.Rate(r.validFrom, r.rate)).toList();
     }
 

@@ -45,7 +45,7 @@ public record OfferView(UUID id, String code, int offerVersion, boolean supersed
                 o.billedPerSubsequentMarket, o.paymentTermDays, o.terminationNoticeMonths, o.hasMaximumAmounts,
                 o.beneficiariesMayPay, o.membershipRequired, eligible, o.eligibilityNote, fees, o.groupCap,
                 o.localAuthorityAmount, o.tariffs.stream().map(TariffRowView::of).toList(), o.taxation,
-                o.vatRates.isEmpty() ? null : o.vatRates.stream().map(r -> new VatRateView(r.validFrom, r.rate)).toList(),
+                o.rates().isEmpty() ? null : o.rates().stream().map(r -> new VatRateView(r.validFrom(), r.rate())).toList(),
                 o.eligibilityList);
     }
 }
