@@ -57,6 +57,12 @@ public class Amendment extends PanacheEntityBase {
     public BigDecimal newAnnualAmount;
     @Column(name = "new_tier")
     public String newTier;
+    /** docs/rules.md, R-3: the commitment's own Chorus Pro engagement juridique and service code, null when none. */
+    @Column(name = "chorus_legal_commitment")
+    public String chorusLegalCommitment;
+    @Column(name = "chorus_service_code")
+    public String chorusServiceCode;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

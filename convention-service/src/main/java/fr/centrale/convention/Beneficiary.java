@@ -34,6 +34,9 @@ public class Beneficiary extends PanacheEntityBase {
     public Integer headcount;
     @Column(name = "starts_on")
     public LocalDate startsOn;
+    /** Its own end, when an amendment added it until a date of its own (docs/rules.md, R-13); null: the convention's. */
+    @Column(name = "ends_on")
+    public LocalDate endsOn;
     /** Montant contractuel maximum over the whole duration, where the offer has them. */
     @Column(name = "maximum_amount")
     public BigDecimal maximumAmount;

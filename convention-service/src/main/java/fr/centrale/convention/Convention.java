@@ -29,6 +29,8 @@ public class Convention extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** Its number, stated on every titre's legal basis (docs/rules.md, R-5): given at creation or CONV-yyyy-nnnnnn. */
+    public String number;
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "offer_id")
     public Offer offer;
@@ -86,6 +88,12 @@ public class Convention extends PanacheEntityBase {
     @OneToMany(mappedBy = "convention", cascade = CascadeType.ALL)
     @OrderBy("number")
     public List<Amendment> amendments = new ArrayList<>();
+
+    /** docs/rules.md, R-3: the commitment's own Chorus Pro engagement juridique and service code, null when none. */
+    @Column(name = "chorus_legal_commitment")
+    public String chorusLegalCommitment;
+    @Column(name = "chorus_service_code")
+    public String chorusServiceCode;
 
     @Column(name = "created_at")
     public Instant createdAt;

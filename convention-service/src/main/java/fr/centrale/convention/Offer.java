@@ -1,14 +1,20 @@
 package fr.centrale.convention;
 
+import fr.centrale.common.billing.BillableItem;
+import fr.centrale.convention.domain.Eligibility;
 import fr.centrale.convention.domain.TariffGrid;
+import fr.centrale.convention.domain.Vat;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -88,6 +94,21 @@ public class Offer extends PanacheEntityBase {
     @Column(name = "local_authority_amount")
     public BigDecimal localAuthorityAmount;
 
+    /** Whether the offer is open only to a list of SIRETs (docs/rules.md, R-12); null when it has no list. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "eligibility_list")
+    public Eligibility.ListKind eligibilityList;
+
+    /** Whether the amounts are net of tax or before VAT (docs/rules.md, R-1); grids stay HT either way. */
+    @Enumerated(EnumType.STRING)
+    public BillableItem.Taxation taxation = BillableItem.Taxation.NET_OF_TAX;
+
+    /** VAT rates by date, for an offer stated before VAT (CAIH: 20 % from 2014-01-01). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "offer_vat_rate", joinColumns = @JoinColumn(name = "offer_id"))
+    @OrderBy("validFrom")
+    public List<OfferVatRate> vatRates = new ArrayList<>();
+
     /**
      * Read where a grid is resolved or the offer shown, never for a convention's view: lazy, so that loading a
      * convention (and its offer) does not read the grid too. Offer reads fetch it with the offer.
@@ -106,6 +127,17 @@ public class Offer extends PanacheEntityBase {
 
     public TariffGrid grid() {
         return new TariffGrid(tariffs.stream().map(TariffRow::toLine).toList(), groupCap, localAuthorityAmount);
+    }
+
+    /**
+     * The VAT rates; none read for an offer net of tax (it has none: OfferService refuses them), so that reading a RESAH
+     * offer or convention costs no statement more than before R-1.
+     */
+    public List<Vat.Rate> rates() {
+        if (taxation != BillableItem.Taxation.BEFORE_VAT) {
+            return List.of();
+        }
+        return vatRates.stream().map(r -> new Vat.Rate(r.validFrom, r.rate)).toList();
     }
 
     /** How titres and the catalogue name it: "RESAH 2021-008 lot 3". */

@@ -216,12 +216,16 @@ final class SampleData {
             new Convention("pas-de-calais", "RESAH-2021-008-LOT3", "2024-01-15", "2025-06-30", null, "2023-12-20",
                     new Act("2023-544", "2023-12-11", "Commission Permanente du Conseil départemental"),
                     new Budget("C06-020N02", "6228//93020")),
-            // Worked example 6 (model C, no membership check): a local authority pays the 1 500 € ceiling, 2022 and 2023.
+            // Worked examples 6 and 7 (model C, no membership check: third-party beneficiary): a local authority pays the
+            // 1 500 € HT ceiling, 2022 and 2023, plus 20 % VAT (docs/rules.md, R-1), under deliberation N°2022-504.
             new Convention("pas-de-calais", "CAIH-SO360", "2022-12-15", "2023-07-16", null, "2022-12-13",
-                    new Act("2022-CP-12", "2022-12-12", "Commission Permanente"), null),
-            // Ends with the framework agreement (27/08/2024): one prorated titre of 658,33 €.
-            new Convention("pas-de-calais", "RESAH-2020-027-LOT1-SECURITE", "2024-01-01", "2024-08-27", null, "2023-12-20",
-                    null, null),
+                    new Act("2022-504", "2022-12-13", "Commission Permanente du Conseil départemental"),
+                    new Budget("C06-020M02", "6281/930202")),
+            // Worked example 7: "Sécurité" from 15/12/2022 (1 000 €, no VAT), to the framework agreement's end (27/08/2024).
+            // Signed before its RESAH membership (bulletin of 11/12/2023): as a listed former beneficiary of market
+            // 2016-042 (ELIGIBLE below; docs/rules.md, R-12).
+            new Convention("pas-de-calais", "RESAH-2020-027-LOT1-SECURITE", "2022-12-15", "2024-08-27", null, "2022-12-13",
+                    null, new Budget("C06-020M02", "6281/930202")),
             new Convention("bethune-bruay", "RESAH-2021-045-LOT2", "2024-04-01", "2027-03-31", "150000.00", "2024-03-15",
                     null, null),
             new Convention("bethune-bruay", "RESAH-2021-045-LOT4", "2024-04-01", "2027-03-31", "80000.00", "2024-03-15",
@@ -232,6 +236,29 @@ final class SampleData {
                     null, null),
             // 1 200 employees: the "more than 500" size class (400 € a calendar year).
             new Convention("ch-arras", "CAIH-SO360", "2023-02-15", "2023-07-16", null, "2023-02-10", null, null));
+
+    /**
+     * An organisation listed as a potential beneficiary of an offer open only to a list (docs/rules.md, R-12):
+     * POST /api/v1/offers/{offer}/eligible-beneficiaries, before the conventions.
+     */
+    record Eligible(String offer, String organisation) {
+    }
+
+    static final List<Eligible> ELIGIBLE = List.of(
+            // Annex 1 of the CCAP of 2021-045, 2021-047-001 and 2021-063-002 lists the CA (seed 002).
+            new Eligible("RESAH-2021-045-LOT2", "bethune-bruay"),
+            new Eligible("RESAH-2021-045-LOT4", "bethune-bruay"),
+            new Eligible("RESAH-2021-047-001", "bethune-bruay"),
+            new Eligible("RESAH-2021-063-002", "bethune-bruay"),
+            // 2020-027 is for RESAH members and former beneficiaries of market 2016-042.
+            new Eligible("RESAH-2020-027-LOT1-SECURITE", "pas-de-calais"));
+
+    /** The SIRET of a sample organisation, digits only. */
+    static String siretOf(String organisation) {
+        return ORGANISATIONS.stream().filter(o -> o.key().equals(organisation)).findFirst()
+                .map(o -> Api.parse(o.json()).path("siret").asText().replace(" ", ""))
+                .orElseThrow(() -> new IllegalArgumentException("No sample organisation " + organisation));
+    }
 
     /** An order (POST /api/v1/conventions/{id}/orders) by a beneficiary of a convention above. */
     record Order(String convention, String organisation, String amount, String orderedOn, String reference) {
@@ -251,6 +278,11 @@ final class SampleData {
 
     private static Section conventionSection() {
         List<Step> steps = new ArrayList<>();
+        for (Eligible e : ELIGIBLE) {
+            steps.add(new Step("eligible " + e.organisation() + " for " + e.offer(), (api, ids) ->
+                    api.post("/api/v1/offers/" + e.offer() + "/eligible-beneficiaries",
+                            Map.of("siret", siretOf(e.organisation())))));
+        }
         for (Convention c : CONVENTIONS) {
             steps.add(new Step("convention " + c.key(), (api, ids) -> {
                 String signatory = ids.get(c.signatory());

@@ -78,12 +78,19 @@ class SampleDataTest {
             assertTrue(conventions.contains(o.convention()), "unknown convention " + o.convention());
             assertTrue(organisations.contains(o.organisation()), "unknown organisation " + o.organisation());
         }
+        for (SampleData.Eligible e : SampleData.ELIGIBLE) {
+            assertTrue(organisations.contains(e.organisation()), "unknown organisation " + e.organisation());
+            assertTrue(SampleData.siretOf(e.organisation()).matches("\\d{14}"), e.organisation());
+        }
         for (SampleData.Amendment a : SampleData.AMENDMENTS) {
             assertTrue(conventions.contains(a.convention()), "unknown convention " + a.convention());
         }
     }
 
-    /** convention-service refuses to sign a RESAH convention for a signatory without a RESAH membership that day. */
+    /**
+     * convention-service refuses to sign a RESAH convention for a signatory without a RESAH membership that day, unless it
+     * is listed as a former beneficiary under 2020-027 (docs/rules.md, R-12).
+     */
     @Test
     void resahSignatoriesHoldAResahMembershipOnTheSignatureDate() {
         for (SampleData.Convention c : SampleData.CONVENTIONS) {
@@ -93,7 +100,9 @@ class SampleDataTest {
             LocalDate signedOn = LocalDate.parse(c.signedOn());
             boolean member = SampleData.MEMBERSHIPS.stream().anyMatch(m -> m.organisation().equals(c.signatory())
                     && m.purchasingBody().equals("RESAH") && !LocalDate.parse(m.bulletinReceivedOn()).isAfter(signedOn));
-            assertTrue(member, c.key() + ": no RESAH membership of " + c.signatory() + " on " + signedOn);
+            boolean listed = c.offer().startsWith("RESAH-2020-027") && SampleData.ELIGIBLE.stream()
+                    .anyMatch(e -> e.offer().equals(c.offer()) && e.organisation().equals(c.signatory()));
+            assertTrue(member || listed, c.key() + ": no RESAH membership of " + c.signatory() + " on " + signedOn);
         }
     }
 

@@ -2,6 +2,7 @@ package fr.centrale.convention.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.centrale.convention.AmendmentType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,5 +13,9 @@ public record AmendmentView(UUID id, UUID conventionId, int number, AmendmentTyp
                             LocalDate signedOn, UUID organisationId, LocalDate startsOn, LocalDate endsOn,
                             BigDecimal maximumAmount, BigDecimal amount, BigDecimal previousAnnualAmount,
                             BigDecimal newAnnualAmount, String newTier,
-                            ComplementaryContribution complementaryContribution) {
+                            ComplementaryContribution complementaryContribution,
+                            @Schema(description = "The amendment's own Chorus Pro EJ (docs/rules.md, R-3), when it states one")
+                            String chorusLegalCommitment,
+                            @Schema(description = "The amendment's own Chorus Pro service code, when it states one")
+                            String chorusServiceCode) {
 }

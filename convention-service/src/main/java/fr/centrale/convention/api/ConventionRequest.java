@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,5 +25,15 @@ public record ConventionRequest(
         @NotEmpty @Size(max = 200) @Schema(required = true) List<@NotNull @Valid BeneficiaryRequest> beneficiaries,
         @Positive @Digits(integer = 10, fraction = 2) @Schema(description = "Required when the grid says 'on quote' for this category") BigDecimal negotiatedAnnualAmount,
         @Valid AuthorizingAct authorizingAct,
-        @Valid BudgetLine budgetLine) {
+        @Valid BudgetLine budgetLine,
+        @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ./_-]*", message = "must be letters, digits, space, . / _ or -")
+        @Schema(description = "The convention's number as the parties gave it, stated on every titre's legal basis "
+                + "(docs/rules.md, R-5); unique; absent: CONV-<year>-<serial> is given", example = "CSAC-2024-0153")
+        String number,
+        @Size(max = 50) @Pattern(regexp = "\\S.*", message = "must not be blank")
+        @Schema(description = "Chorus Pro engagement juridique (EJ) of this convention (docs/rules.md, R-3); absent: the "
+                + "organisation's applies", example = "EJ-2022-000123") String chorusLegalCommitment,
+        @Size(max = 100) @Pattern(regexp = "\\S.*", message = "must not be blank")
+        @Schema(description = "Chorus Pro service code of this convention; absent: the organisation's applies",
+                example = "SERV-ACHATS") String chorusServiceCode) {
 }

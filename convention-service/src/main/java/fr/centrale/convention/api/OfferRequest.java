@@ -1,7 +1,9 @@
 package fr.centrale.convention.api;
 
+import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.organisation.Category;
 import fr.centrale.convention.PricingModel;
+import fr.centrale.convention.domain.Eligibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -51,5 +53,15 @@ public record OfferRequest(
         @Schema(description = "Grids by size class (CAIH): what a local authority pays (D-4)", example = "1500.00")
         BigDecimal localAuthorityAmount,
         @NotNull @Size(min = 1, max = 100) @Schema(required = true, description = "The grid, in the order rows are tried")
-        List<@NotNull @Valid TariffRowRequest> tariffs) {
+        List<@NotNull @Valid TariffRowRequest> tariffs,
+        @Schema(description = "Whether the grid's amounts are net of tax (no VAT applies: RESAH, La Fibre) or before VAT "
+                + "(CAIH, \"€ HT\"); default NET_OF_TAX (docs/rules.md, R-1)", example = "BEFORE_VAT")
+        BillableItem.Taxation taxation,
+        @Size(max = 20) @Schema(description = "VAT rates by date: required (at least one) when `taxation` is BEFORE_VAT, refused "
+                + "otherwise", example = "[{\"validFrom\": \"2014-01-01\", \"rate\": 20.00}]")
+        List<@NotNull @Valid VatRateView> vatRates,
+        @Schema(description = "Open only to a list of SIRETs (docs/rules.md, R-12; managed under "
+                + "/api/v1/offers/{id}/eligible-beneficiaries): LISTED (only listed organisations sign or benefit), "
+                + "MEMBER_OR_LISTED (a member of the purchasing body, or a listed former beneficiary); absent: no list")
+        Eligibility.ListKind eligibilityList) {
 }

@@ -1,9 +1,13 @@
 package fr.centrale.convention.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.organisation.Category;
 import fr.centrale.convention.Offer;
 import fr.centrale.convention.PricingModel;
+import fr.centrale.convention.domain.Eligibility;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +26,14 @@ public record OfferView(UUID id, String code, int offerVersion, boolean supersed
                         boolean billedPerSubsequentMarket, int paymentTermDays, int terminationNoticeMonths,
                         boolean hasMaximumAmounts, boolean beneficiariesMayPay, boolean membershipRequired,
                         List<Category> eligibleCategories, String eligibilityNote, OfferFees fees,
-                        BigDecimal groupCap, BigDecimal localAuthorityAmount, List<TariffRowView> tariffs) {
+                        BigDecimal groupCap, BigDecimal localAuthorityAmount, List<TariffRowView> tariffs,
+                        @Schema(description = "Whether the grid's amounts are net of tax (no VAT applies) or before VAT "
+                                + "(docs/rules.md, R-1); amounts, grids and maximum amounts are HT either way")
+                        BillableItem.Taxation taxation,
+                        @Schema(description = "VAT rates by date when `taxation` is BEFORE_VAT; absent otherwise")
+                        List<VatRateView> vatRates,
+                        @Schema(description = "Open only to a list of SIRETs (docs/rules.md, R-12): LISTED or "
+                                + "MEMBER_OR_LISTED; absent: no list") Eligibility.ListKind eligibilityList) {
 
     public static OfferView of(Offer o) {
         List<Category> eligible = o.eligibleCategories == null || o.eligibleCategories.isBlank() ? null
@@ -33,6 +44,8 @@ public record OfferView(UUID id, String code, int offerVersion, boolean supersed
                 o.formula, o.title, o.displayName(), o.endsOn, o.maxDurationMonths, o.pricingModel,
                 o.billedPerSubsequentMarket, o.paymentTermDays, o.terminationNoticeMonths, o.hasMaximumAmounts,
                 o.beneficiariesMayPay, o.membershipRequired, eligible, o.eligibilityNote, fees, o.groupCap,
-                o.localAuthorityAmount, o.tariffs.stream().map(TariffRowView::of).toList());
+                o.localAuthorityAmount, o.tariffs.stream().map(TariffRowView::of).toList(), o.taxation,
+                o.rates().isEmpty() ? null : o.rates().stream().map(r -> new VatRateView(r.validFrom(), r.rate())).toList(),
+                o.eligibilityList);
     }
 }

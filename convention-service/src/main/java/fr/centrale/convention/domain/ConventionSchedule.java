@@ -37,7 +37,10 @@ public final class ConventionSchedule {
     public record Share(UUID debtorId, BigDecimal amount) {
     }
 
-    /** A complementary contribution created by the {@code number}-th amendment. */
+    /**
+     * A complementary contribution created by the {@code number}-th amendment. {@code marketEnd}: a new market's end; for
+     * a beneficiary added until a date of its own, that date, after which nothing is billed for it (docs/rules.md, R-13).
+     */
     public record Complement(int number, Kind kind, UUID debtorId, LocalDate effectiveOn, LocalDate dueOn,
                              BigDecimal amount, LocalDate marketStart, LocalDate marketEnd, String label) {
 
@@ -103,7 +106,7 @@ public final class ConventionSchedule {
         int base = AMENDMENT_BLOCK * c.number();
         switch (c.kind()) {
             case ONE_OFF -> {
-                if (!c.dueOn().isAfter(t.end())) {
+                if (!c.dueOn().isAfter(endOf(t, c))) {
                     items.add(oneOff(t, base + 1, c));
                 }
             }
@@ -116,7 +119,7 @@ public final class ConventionSchedule {
             }
             case ANNUAL_DIFFERENCE -> {
                 int i = 1;
-                for (Slot slot : slots(t.model(), t.executionStart(), t.end(), q1)) {
+                for (Slot slot : slots(t.model(), t.executionStart(), endOf(t, c), q1)) {
                     if (slot.end().isBefore(c.effectiveOn())) {
                         continue;
                     }
@@ -129,6 +132,12 @@ public final class ConventionSchedule {
             }
         }
         return items;
+    }
+
+    /** The last day a complement is billed: the convention's end, or an earlier end of the beneficiary it is for. */
+    private static LocalDate endOf(Terms t, Complement c) {
+        return c.marketEnd() != null && c.kind() != Complement.Kind.NEW_MARKET && c.marketEnd().isBefore(t.end())
+                ? c.marketEnd() : t.end();
     }
 
     private static BillableItem oneOff(Terms t, int sequence, Complement c) {

@@ -37,6 +37,8 @@ public record TariffGrid(List<TariffLine> lines, BigDecimal groupCap, BigDecimal
     }
 
     public static final String ON_QUOTE = "ON_QUOTE";
+    /** The tier of a grid without group rows applied to several beneficiaries (docs/rules.md, R-10). */
+    public static final String SUM_OF_BENEFICIARIES = "SUM_OF_BENEFICIARIES";
 
     public Resolution resolve(List<Party> beneficiaries) {
         if (beneficiaries.isEmpty()) {
@@ -46,6 +48,9 @@ public record TariffGrid(List<TariffLine> lines, BigDecimal groupCap, BigDecimal
             return resolveBySize(beneficiaries);
         }
         int n = beneficiaries.size();
+        if (n >= 2 && lines.stream().noneMatch(l -> l.kind() == TariffLine.Kind.GROUP)) {
+            return resolveByBeneficiary(beneficiaries);
+        }
         if (n >= 2) {
             return line(TariffLine.Kind.GROUP, l -> l.covers(n))
                     .map(TariffGrid::of)
@@ -56,6 +61,26 @@ public record TariffGrid(List<TariffLine> lines, BigDecimal groupCap, BigDecimal
                 && (l.min() == null && l.max() == null || single.population() != null && l.covers(single.population())))
                 .map(TariffGrid::of)
                 .orElse(new Resolution(ON_QUOTE, single.category() + " : non listé dans la grille, sur devis", null));
+    }
+
+    /**
+     * docs/rules.md, R-10: a grid without group rows (2021-045 lots 2 and 4, 2021-063-002) prices by type of beneficiary,
+     * so a convention for several beneficiaries (signed under a mandate) owes the sum of each one's row; on quote when
+     * one of them is.
+     */
+    private Resolution resolveByBeneficiary(List<Party> beneficiaries) {
+        BigDecimal sum = BigDecimal.ZERO;
+        List<String> rows = new java.util.ArrayList<>();
+        for (Party p : beneficiaries) {
+            Resolution own = resolve(List.of(p));
+            if (own.isOnQuote()) {
+                return new Resolution(ON_QUOTE, own.gridRow(), null);
+            }
+            sum = sum.add(own.annualAmount());
+            rows.add(own.gridRow() + " (" + own.annualAmount().setScale(2) + ")");
+        }
+        return new Resolution(SUM_OF_BENEFICIARIES, "Somme des lignes des bénéficiaires : " + String.join(" + ", rows),
+                sum.setScale(2));
     }
 
     private Resolution resolveBySize(List<Party> beneficiaries) {

@@ -80,4 +80,10 @@ public class ConventionRepository implements PanacheRepositoryBase<Convention, U
                 ? find("status <> ?1 order by id", ConventionStatus.DRAFT).page(0, size).list()
                 : find("status <> ?1 and id > ?2 order by id", ConventionStatus.DRAFT, cursor).page(0, size).list();
     }
+
+    /** A number for a convention the parties gave none (docs/rules.md, R-5): CONV-<year>-<serial, 6 digits>. */
+    public String nextNumber(int year) {
+        Number serial = (Number) getEntityManager().createNativeQuery("SELECT nextval('convention_number_seq')").getSingleResult();
+        return "CONV-" + year + "-" + String.format("%06d", serial.longValue());
+    }
 }

@@ -1,5 +1,9 @@
 package fr.centrale.convention.rest;
 
+import jakarta.ws.rs.DELETE;
+import fr.centrale.convention.service.EligibilityService;
+import fr.centrale.convention.api.EligibleBeneficiaryView;
+import fr.centrale.convention.api.EligibleBeneficiaryRequest;
 import fr.centrale.common.idempotency.IdempotencyService;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.web.PageRequest;
@@ -50,6 +54,9 @@ public class OfferResource {
 
     @Inject
     IdempotencyService idempotency;
+
+    @Inject
+    EligibilityService eligibility;
 
     @GET
     @Operation(operationId = "listOffers", summary = "List the offers",
@@ -103,6 +110,55 @@ public class OfferResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<OfferView> versions(@PathParam("id") @Parameter(example = "RESAH-2021-008-LOT3") String id) {
         return service.versions(id);
+    }
+
+    @GET
+    @Path("/{id}/eligible-beneficiaries")
+    @Operation(operationId = "listEligibleBeneficiaries", summary = "List an offer's potential beneficiaries",
+            description = "The SIRETs an offer open only to a list accepts (docs/rules.md, R-12): LISTED offers (2021-045 lots 2 "
+                    + "and 4, 2021-047-001, 2021-063-002) accept only them as signatory and beneficiaries; MEMBER_OR_LISTED "
+                    + "(2020-027) accepts a RESAH member or a listed former beneficiary of market 2016-042. The list belongs "
+                    + "to the offer's code (every version). An empty list restricts nothing until loaded.")
+    @APIResponse(responseCode = "200", description = "The listed SIRETs, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EligibleBeneficiaryView.class, type = SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "2021-045 lot 2", value = "[{\"offer\": \"RESAH-2021-045-LOT2\", \"siret\": "
+                            + "\"20004132100018\", \"name\": \"CA de Béthune-Bruay, Artois Lys Romane\", \"addedAt\": \"2026-12-03T09:00:00Z\"}]")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<EligibleBeneficiaryView> eligibleBeneficiaries(@PathParam("id") @Parameter(example = "RESAH-2021-045-LOT2") String id) {
+        return eligibility.list(id);
+    }
+
+    @POST
+    @Path("/{id}/eligible-beneficiaries")
+    @Operation(operationId = "addEligibleBeneficiary", summary = "List a SIRET as a potential beneficiary of an offer",
+            description = "Admin only. 422 OFFER_HAS_NO_ELIGIBILITY_LIST for an offer open to all; 409 ELIGIBLE_BENEFICIARY_EXISTS "
+                    + "when listed already (docs/rules.md, R-12).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EligibleBeneficiaryRequest.class),
+            examples = @ExampleObject(name = "a communauté d'agglomération",
+                    value = "{\"siret\": \"20004132100018\", \"name\": \"CA de Béthune-Bruay, Artois Lys Romane\"}")))
+    @APIResponse(responseCode = "201", description = "Listed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EligibleBeneficiaryView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Response addEligibleBeneficiary(@PathParam("id") @Parameter(example = "RESAH-2021-045-LOT2") String id,
+                                           @NotNull @Valid EligibleBeneficiaryRequest request) {
+        EligibleBeneficiaryView added = eligibility.add(id, request);
+        return Response.created(UriBuilder.fromResource(OfferResource.class).path(added.offer()).path("eligible-beneficiaries")
+                .path(added.siret()).build()).entity(added).build();
+    }
+
+    @DELETE
+    @Path("/{id}/eligible-beneficiaries/{siret}")
+    @Operation(operationId = "removeEligibleBeneficiary", summary = "Remove a SIRET from an offer's potential beneficiaries",
+            description = "Admin only. Conventions signed already stay; a draft is checked again at its signature (docs/rules.md, R-12).")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response removeEligibleBeneficiary(@PathParam("id") @Parameter(example = "RESAH-2021-045-LOT2") String id,
+                                              @PathParam("siret") @Parameter(example = "20004132100018") String siret) {
+        eligibility.remove(id, siret);
+        return Response.noContent().build();
     }
 
     @POST

@@ -62,6 +62,8 @@ public class AmendmentService {
         a.effectiveOn = request.effectiveOn();
         a.signedOn = request.signedOn();
         a.organisationId = request.organisationId();
+        a.chorusLegalCommitment = ConventionService.trimmed(request.chorusLegalCommitment());
+        a.chorusServiceCode = ConventionService.trimmed(request.chorusServiceCode());
         a.createdAt = Instant.now();
         switch (request.type()) {
             case ADD_BENEFICIARY -> addBeneficiary(c, a, request);
@@ -101,6 +103,18 @@ public class AmendmentService {
                     + c.effectiveEnd(), "startsOn");
         }
         a.maximumAmount = r.maximumAmount();
+        // docs/rules.md, R-13: its own end, within the convention's.
+        if (r.endsOn() != null) {
+            if (r.endsOn().isBefore(a.startsOn)) {
+                throw ProblemException.rule("END_BEFORE_START", "The beneficiary's end " + r.endsOn() + " precedes its start "
+                        + a.startsOn, "endsOn");
+            }
+            if (r.endsOn().isAfter(c.endsOn)) {
+                throw ProblemException.rule("END_AFTER_CONVENTION_END", "The beneficiary cannot stay past the convention's end "
+                        + c.endsOn, "endsOn");
+            }
+            a.endsOn = r.endsOn();
+        }
 
         List<TariffGrid.Party> parties = new ArrayList<>();
         for (Beneficiary b : c.beneficiaries) {
@@ -121,8 +135,10 @@ public class AmendmentService {
         } else if (offer.addBeneficiaryFee != null) {
             oneOff(a, offer.addBeneficiaryFee, r.effectiveOn());
         }
-        c.beneficiaries.add(ConventionService.newBeneficiary(c, c.beneficiaries.size(), org, a.startsOn, r.maximumAmount(),
-                null, a.number));
+        Beneficiary added = ConventionService.newBeneficiary(c, c.beneficiaries.size(), org, a.startsOn, r.maximumAmount(),
+                null, a.number);
+        added.endsOn = a.endsOn;
+        c.beneficiaries.add(added);
     }
 
     private static void increaseMaximum(Convention c, Amendment a, AmendmentRequest r) {
@@ -206,6 +222,7 @@ public class AmendmentService {
             contribution = new ComplementaryContribution(a.complementKind, a.complementAmount, a.complementDueOn, items);
         }
         return new AmendmentView(a.id, c.id, a.number, a.type, a.effectiveOn, a.signedOn, a.organisationId, a.startsOn,
-                a.endsOn, a.maximumAmount, a.amount, a.previousAnnualAmount, a.newAnnualAmount, a.newTier, contribution);
+                a.endsOn, a.maximumAmount, a.amount, a.previousAnnualAmount, a.newAnnualAmount, a.newTier, contribution,
+                a.chorusLegalCommitment, a.chorusServiceCode);
     }
 }

@@ -23,7 +23,9 @@ import fr.centrale.convention.api.SignatureRequest;
 import fr.centrale.convention.api.TerminationRequest;
 import fr.centrale.convention.client.MembershipDirectory;
 import fr.centrale.convention.client.OrganisationSummary;
+import fr.centrale.convention.domain.Eligibility;
 import fr.centrale.convention.domain.TariffGrid;
+import fr.centrale.convention.domain.Vat;
 import fr.centrale.convention.repository.ConventionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,6 +66,9 @@ public class ConventionService {
     @Inject
     ConventionVisibility visibility;
 
+    @Inject
+    EligibilityService eligibility;
+
     @ConfigProperty(name = "centrale.at-risk-threshold", defaultValue = "0.80")
     BigDecimal atRiskThreshold;
 
@@ -76,10 +81,18 @@ public class ConventionService {
         LocalDate executionStart = requested.stream().map(BeneficiaryRequest::startsOn).min(LocalDate::compareTo).orElseThrow();
         checkDates(offer, executionStart, request.endsOn(), requested);
         checkMaximumsAndShares(offer, requested);
+        checkVatRate(offer, executionStart);
 
         Map<UUID, OrganisationSummary> organisations = fetchOrganisations(request.signatoryId(), requested);
         OrganisationSummary signatory = organisations.get(request.signatoryId());
         checkEligibility(offer, signatory);
+        List<Eligibility.Party> listedParties = new java.util.ArrayList<>();
+        listedParties.add(new Eligibility.Party("signatoryId", signatory.siret()));
+        for (int i = 0; i < requested.size(); i++) {
+            listedParties.add(new Eligibility.Party("beneficiaries[" + i + "].organisationId",
+                    organisations.get(requested.get(i).organisationId()).siret()));
+        }
+        eligibility.requireListed(offer, listedParties, List.copyOf(organisations.values()));
 
         List<TariffGrid.Party> parties = requested.stream().map(b -> party(organisations.get(b.organisationId()))).toList();
         TariffGrid.Resolution tariff = offer.grid().resolve(parties);
@@ -99,8 +112,13 @@ public class ConventionService {
         }
         checkSharesAddUp(requested, annual);
 
+        String number = request.number() != null ? request.number().trim() : null;
+        if (number != null && conventions.count("number", number) > 0) {
+            throw ProblemException.conflict("CONVENTION_NUMBER_EXISTS", "A convention numbered " + number + " exists already");
+        }
         Convention c = new Convention();
         c.id = UUID.randomUUID();
+        c.number = number != null ? number : conventions.nextNumber(ParisClock.today(clock).getYear());
         c.offer = offer;
         c.signatoryId = signatory.id();
         c.signatoryName = signatory.name();
@@ -124,6 +142,8 @@ public class ConventionService {
             c.budgetOperation = budget.operation();
             c.budgetAccount = budget.account();
         }
+        c.chorusLegalCommitment = trimmed(request.chorusLegalCommitment());
+        c.chorusServiceCode = trimmed(request.chorusServiceCode());
         c.createdAt = Instant.now();
         for (int i = 0; i < requested.size(); i++) {
             BeneficiaryRequest b = requested.get(i);
@@ -141,15 +161,49 @@ public class ConventionService {
         if (c.status != ConventionStatus.DRAFT) {
             throw ProblemException.conflict("CONVENTION_NOT_DRAFT", "This convention is " + c.status + "; only a draft is signed");
         }
-        if (c.offer.membershipRequired && !directory.isMemberOn(c.signatoryId, c.offer.purchasingBody, request.signedOn())) {
+        requireListedAtSignature(c);
+        boolean memberOrListed = c.offer.eligibilityList == Eligibility.ListKind.MEMBER_OR_LISTED;
+        if (c.offer.membershipRequired && !directory.isMemberOn(c.signatoryId, c.offer.purchasingBody, request.signedOn())
+                && !(memberOrListed && Eligibility.mayUnderMembershipOrList(false, eligibility.listed(c.offer),
+                directory.organisation(c.signatoryId).map(OrganisationSummary::siret).orElse(null)))) {
             throw ProblemException.rule("MEMBERSHIP_REQUIRED", c.signatoryName + " holds no " + c.offer.purchasingBody
-                    + " membership on " + request.signedOn() + ", which a " + c.offer.purchasingBody + " convention requires",
-                    "signedOn");
+                    + " membership on " + request.signedOn() + ", which a " + c.offer.purchasingBody + " convention requires"
+                    + (memberOrListed ? ", and is not listed among the former beneficiaries of " + c.offer.code
+                    + " (docs/rules.md, R-12)" : ""), "signedOn");
         }
         c.signedOn = request.signedOn();
         c.status = ConventionStatus.ACTIVE;
+        // docs/rules.md, R-3: the references of the commitment, stated or corrected at signature.
+        if (request.chorusLegalCommitment() != null) {
+            c.chorusLegalCommitment = trimmed(request.chorusLegalCommitment());
+        }
+        if (request.chorusServiceCode() != null) {
+            c.chorusServiceCode = trimmed(request.chorusServiceCode());
+        }
         conventions.flush();
         return view(c);
+    }
+
+    /** docs/rules.md, R-12: the list may have changed since the creation; every organisation is checked again. */
+    private void requireListedAtSignature(Convention c) {
+        if (c.offer.eligibilityList != Eligibility.ListKind.LISTED || eligibility.listed(c.offer).isEmpty()) {
+            return;
+        }
+        List<OrganisationSummary> organisations = new java.util.ArrayList<>();
+        List<Eligibility.Party> parties = new java.util.ArrayList<>();
+        OrganisationSummary signatory = directory.organisation(c.signatoryId).orElse(null);
+        parties.add(new Eligibility.Party("signatoryId", signatory == null ? null : signatory.siret()));
+        if (signatory != null) {
+            organisations.add(signatory);
+        }
+        for (int i = 0; i < c.beneficiaries.size(); i++) {
+            OrganisationSummary o = directory.organisation(c.beneficiaries.get(i).organisationId).orElse(null);
+            parties.add(new Eligibility.Party("beneficiaries[" + i + "].organisationId", o == null ? null : o.siret()));
+            if (o != null) {
+                organisations.add(o);
+            }
+        }
+        eligibility.requireListed(c.offer, parties, organisations);
     }
 
     /**
@@ -208,11 +262,14 @@ public class ConventionService {
                 : new BudgetLine(c.budgetOperation, c.budgetAccount);
         ConventionView.Termination termination = c.terminationNotifiedOn == null ? null
                 : new ConventionView.Termination(c.terminationNotifiedOn, c.terminationEffectiveOn);
-        return new ConventionView(c.id, c.offer.code, c.offer.offerVersion, c.offer.title, c.offer.purchasingBody,
+        Vat.Totals total = schedules.totalOf(c);
+        boolean vat = c.offer.taxation == BillableItem.Taxation.BEFORE_VAT;
+        return new ConventionView(c.id, c.number, c.offer.code, c.offer.offerVersion, c.offer.title, c.offer.purchasingBody,
                 c.signatoryId, c.signatoryName, c.mode, c.statusOn(ParisClock.today(clock)), c.signedOn, c.executionStart(),
                 c.endsOn, c.effectiveEnd(), c.annualAmount, c.negotiated, c.tier, c.gridRow, c.currentAnnualAmount,
-                c.currentTier, schedules.totalOf(c), beneficiaries, act, budget, termination, c.lapsedOn,
-                c.amendments.size(), c.version);
+                c.currentTier, total.beforeVat(), beneficiaries, act, budget, termination, c.lapsedOn,
+                c.amendments.size(), c.version, c.offer.taxation, vat ? total.vat() : null,
+                vat ? total.inclusiveOfVat() : null, c.chorusLegalCommitment, c.chorusServiceCode);
     }
 
     /** Makes the current transaction a read ({@link ConventionRepository#readOnly}): only where nothing is changed. */
@@ -279,6 +336,10 @@ public class ConventionService {
         b.consumedAmount = BigDecimal.ZERO.setScale(2);
         b.amendmentNumber = amendmentNumber;
         return b;
+    }
+
+    static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** Reads every organisation from membership-service; an unknown one is refused naming its field. */
@@ -361,6 +422,14 @@ public class ConventionService {
         if (shares > 0 && shares < beneficiaries.size()) {
             throw ProblemException.rule("SHARES_INCOMPLETE", "When beneficiaries pay their own share, every one states it",
                     "beneficiaries");
+        }
+    }
+
+    /** docs/rules.md, R-1: an offer before VAT must state the rate in force from the execution start on. */
+    private static void checkVatRate(Offer offer, LocalDate executionStart) {
+        if (offer.taxation == BillableItem.Taxation.BEFORE_VAT && Vat.rateOn(offer.rates(), executionStart).isEmpty()) {
+            throw ProblemException.rule("VAT_RATE_MISSING", offer.code + " is priced before VAT but states no VAT rate in force on "
+                    + executionStart, "beneficiaries");
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.centrale.convention.service;
 
+import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.organisation.Category;
 import fr.centrale.common.problem.FieldError;
 import fr.centrale.common.problem.ProblemException;
@@ -7,12 +8,14 @@ import fr.centrale.common.web.Money;
 import fr.centrale.common.web.PageRequest;
 import fr.centrale.common.web.PageResponse;
 import fr.centrale.convention.Offer;
+import fr.centrale.convention.OfferVatRate;
 import fr.centrale.convention.TariffRow;
 import fr.centrale.convention.api.CatalogueCsv;
 import fr.centrale.convention.api.OfferFees;
 import fr.centrale.convention.api.OfferRequest;
 import fr.centrale.convention.api.OfferView;
 import fr.centrale.convention.api.TariffRowRequest;
+import fr.centrale.convention.api.VatRateView;
 import fr.centrale.convention.domain.TariffLine;
 import fr.centrale.convention.repository.OfferRepository;
 import io.quarkus.panache.common.Page;
@@ -150,8 +153,26 @@ public class OfferService {
         if (!bySize && request.localAuthorityAmount() != null) {
             errors.add(new FieldError("localAuthorityAmount", "applies only to a grid by size class (SIZE_CLASS rows)"));
         }
+        checkTaxation(request, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /** docs/rules.md, R-1: an offer before VAT states its rates (one per start date); one net of tax states none. */
+    static void checkTaxation(OfferRequest request, List<FieldError> errors) {
+        List<VatRateView> rates = request.vatRates() == null ? List.of() : request.vatRates();
+        if (request.taxation() == BillableItem.Taxation.BEFORE_VAT && rates.isEmpty()) {
+            errors.add(new FieldError("vatRates", "an offer before VAT states its VAT rate (and the date it is in force from)"));
+        }
+        if (request.taxation() != BillableItem.Taxation.BEFORE_VAT && !rates.isEmpty()) {
+            errors.add(new FieldError("vatRates", "only an offer before VAT (taxation BEFORE_VAT) has VAT rates"));
+        }
+        Set<java.time.LocalDate> starts = new HashSet<>();
+        for (int i = 0; i < rates.size(); i++) {
+            if (rates.get(i) != null && rates.get(i).validFrom() != null && !starts.add(rates.get(i).validFrom())) {
+                errors.add(new FieldError("vatRates[" + i + "].validFrom", "two rates start on " + rates.get(i).validFrom()));
+            }
         }
     }
 
@@ -186,6 +207,12 @@ public class OfferService {
         }
         o.groupCap = Money.round(r.groupCap());
         o.localAuthorityAmount = Money.round(r.localAuthorityAmount());
+        o.eligibilityList = r.eligibilityList();
+        o.taxation = r.taxation() == null ? BillableItem.Taxation.NET_OF_TAX : r.taxation();
+        if (r.vatRates() != null) {
+            r.vatRates().stream().sorted(java.util.Comparator.comparing(VatRateView::validFrom))
+                    .forEach(v -> o.vatRates.add(new OfferVatRate(v.validFrom(), v.rate().setScale(2))));
+        }
         for (int i = 0; i < r.tariffs().size(); i++) {
             TariffRowRequest t = r.tariffs().get(i);
             TariffRow row = new TariffRow();

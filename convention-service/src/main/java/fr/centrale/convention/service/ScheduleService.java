@@ -7,7 +7,10 @@ import fr.centrale.convention.Amendment;
 import fr.centrale.convention.Beneficiary;
 import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
+import fr.centrale.convention.domain.ChorusReferences;
 import fr.centrale.convention.domain.ConventionSchedule;
+import fr.centrale.convention.domain.LegalBasis;
+import fr.centrale.convention.domain.Vat;
 import fr.centrale.convention.repository.ConventionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +20,8 @@ import org.hibernate.FlushMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,12 +40,30 @@ public class ScheduleService {
         if (c.status == ConventionStatus.DRAFT) {
             return List.of();
         }
-        return ConventionSchedule.items(termsOf(c), complementsOf(c), q1RunDay);
+        return scheduleOf(c);
     }
 
-    public BigDecimal totalOf(Convention c) {
+    /** The whole schedule, drafts included (a draft states its commitment too), with each item's mentions. */
+    List<BillableItem> scheduleOf(Convention c) {
+        List<Vat.Rate> rates = c.offer.rates();
+        ChorusReferences own = new ChorusReferences(c.chorusLegalCommitment, c.chorusServiceCode);
+        List<ChorusReferences.FromAmendment> amended = c.amendments.stream()
+                .filter(a -> a.chorusLegalCommitment != null || a.chorusServiceCode != null)
+                .map(a -> new ChorusReferences.FromAmendment(a.effectiveOn,
+                        new ChorusReferences(a.chorusLegalCommitment, a.chorusServiceCode)))
+                .toList();
+        String basis = LegalBasis.ofConvention(c.offer.displayName(), c.number, c.signedOn, c.actNumber, c.actDate);
+        Map<Integer, String> amendmentBases = new HashMap<>();
+        c.amendments.forEach(a -> amendmentBases.put(a.number, LegalBasis.ofAmendment(basis, a.number, a.signedOn)));
         return ConventionSchedule.items(termsOf(c), complementsOf(c), q1RunDay).stream()
-                .map(BillableItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+                .map(i -> Vat.apply(i, c.offer.taxation, rates))
+                .map(i -> LegalBasis.apply(i, basis, amendmentBases))
+                .map(i -> ChorusReferences.apply(i, own, amended)).toList();
+    }
+
+    /** The total commitment: HT, and its VAT and TTC (VAT per item, HALF_UP to the cent: docs/rules.md, R-1). */
+    public Vat.Totals totalOf(Convention c) {
+        return Vat.totals(scheduleOf(c));
     }
 
     /** The billing runs' feed: items due on or before {@code through}, a page of conventions at a time. */

@@ -177,4 +177,32 @@ class ConventionScheduleTest {
         List<BillableItem> items = items(terms("RESAH", PricingModel.FULL_YEAR, 30, "2023-03-01", "2023-12-20", "1000.00"));
         assertThat(items).extracting(BillableItem::issueOn).containsExactly(d("2023-03-01"));
     }
+
+    /**
+     * docs/rules.md, R-13 (seed 000 art. 4.2: "jusqu'au terme de la durée de la mise à disposition indiquée dans ledit
+     * avenant"): a beneficiary added until a date of its own is billed nothing after it.
+     */
+    @Test
+    void aBeneficiaryAddedUntilItsOwnEndIsBilledNothingAfterIt_R13() {
+        var terms = terms("RESAH", PricingModel.FULL_YEAR, 30, "2024-01-15", "2027-01-14", "3000.00");
+        Complement until = new Complement(1, Complement.Kind.ANNUAL_DIFFERENCE, DEPARTEMENT, d("2024-09-01"), d("2024-09-01"),
+                new BigDecimal("500.00"), null, d("2025-06-30"), "Changement de tranche");
+        List<BillableItem> complements = items(terms, until).stream()
+                .filter(i -> i.kind() == BillableItem.Kind.COMPLEMENTARY_CONTRIBUTION).toList();
+        // Without its end: 2024-09-01, Q1 2025 and Q1 2026; with it (30/06/2025), nothing at the Q1 2026 run.
+        assertThat(complements).extracting(BillableItem::issueOn).containsExactly(d("2024-09-01"), d("2025-01-02"));
+        assertThat(complements.get(1).periodEnd()).isEqualTo(d("2025-06-30"));
+
+        // Model P prorates its last period to its end; a one-off fee due after its end is not billed.
+        var prorated = terms("RESAH", PricingModel.PRORATED_LAST_PERIOD, 30, "2024-01-15", "2026-01-14", "1200.00");
+        Complement p = new Complement(1, Complement.Kind.ANNUAL_DIFFERENCE, DEPARTEMENT, d("2024-09-01"), d("2024-09-01"),
+                new BigDecimal("1200.00"), null, d("2025-03-14"), "Changement de tranche");
+        List<BillableItem> pItems = items(prorated, p).stream()
+                .filter(i -> i.kind() == BillableItem.Kind.COMPLEMENTARY_CONTRIBUTION).toList();
+        assertThat(pItems).extracting(BillableItem::months).containsExactly(new BigDecimal("4.47"), new BigDecimal("2.00"));
+        assertThat(pItems.get(1).amount()).isEqualTo(new BigDecimal("200.00"));
+        Complement fee = new Complement(2, Complement.Kind.ONE_OFF, DEPARTEMENT, d("2025-04-01"), d("2025-04-01"),
+                new BigDecimal("150.00"), null, d("2025-03-31"), "Ajout");
+        assertThat(items(prorated, fee)).noneMatch(i -> i.kind() == BillableItem.Kind.COMPLEMENTARY_CONTRIBUTION);
+    }
 }

@@ -92,4 +92,31 @@ class TariffGridTest {
         assertThatThrownBy(() -> caih.resolve(List.of(party(Category.EPS, null, null))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("HEADCOUNT_REQUIRED"));
     }
+
+    /** RESAH 2021-045 lot 2 (seed 002): a grid by type of beneficiary, without group rows. */
+    private final TariffGrid lot2045 = new TariffGrid(List.of(
+            category("REGION", Set.of(Category.REGION), null, null, "1750.00"),
+            category("COMMUNAUTE_AGGLOMERATION", Set.of(Category.COMMUNAUTE_AGGLOMERATION), null, null, "1000.00"),
+            category("COMMUNE_50000_PLUS", Set.of(Category.COMMUNE), 50000, null, "1000.00"),
+            category("COMMUNE_20000_49999", Set.of(Category.COMMUNE), 20000, 49999, "750.00"),
+            category("OTHERS", Set.of(Category.OTHER), null, null, null)), null, null);
+
+    /**
+     * docs/rules.md, R-10: "Grids without group rows (2021-045 lots 2 and 4, 2021-063-002) price by type of beneficiary:
+     * a convention signed under a mandate for several beneficiaries owes the sum of each beneficiary's row".
+     */
+    @Test
+    void aGridWithoutGroupRowsOwesTheSumOfEachBeneficiarysRow_R10() {
+        TariffGrid.Resolution r = lot2045.resolve(List.of(party(Category.COMMUNAUTE_AGGLOMERATION, null, null),
+                party(Category.COMMUNE, 25000, null), party(Category.COMMUNE, 60000, null)));
+        assertThat(r.annualAmount()).isEqualTo(new BigDecimal("2750.00"));
+        assertThat(r.tier()).isEqualTo(TariffGrid.SUM_OF_BENEFICIARIES);
+        assertThat(r.gridRow()).contains("COMMUNAUTE_AGGLOMERATION (1000.00)").contains("COMMUNE_20000_49999 (750.00)");
+        // On quote only when one beneficiary's row is: a commune under 20 000 inhabitants.
+        assertThat(lot2045.resolve(List.of(party(Category.COMMUNAUTE_AGGLOMERATION, null, null),
+                party(Category.COMMUNE, 19999, null))).isOnQuote()).isTrue();
+        // A grid with group rows keeps them (2021-008).
+        assertThat(lot1.resolve(List.of(party(Category.DEPARTEMENT, null, null), party(Category.REGION, null, null))).tier())
+                .isEqualTo("GROUP_2_4");
+    }
 }

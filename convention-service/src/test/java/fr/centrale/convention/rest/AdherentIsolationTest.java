@@ -53,6 +53,7 @@ class AdherentIsolationTest {
     /** Every GET of the API, each checked below; the OpenAPI test fails when one is added and not listed (and checked). */
     private static final Set<String> CHECKED_GETS = Set.of(
             "/api/v1/offers", "/api/v1/offers/export", "/api/v1/offers/{id}", "/api/v1/offers/{id}/versions",
+            "/api/v1/offers/{id}/eligible-beneficiaries",
             "/api/v1/conventions", CONVENTION, CONVENTION + "/amendments", CONVENTION + "/orders", CONVENTION + "/alerts",
             CONVENTION + "/billing-schedule", "/api/v1/conventions/billable-items");
 
@@ -160,6 +161,8 @@ class AdherentIsolationTest {
         adherentA().when().get("/api/v1/offers/export").then().statusCode(200);
         adherentA().when().get("/api/v1/offers/{id}", "RESAH-2021-008-LOT3").then().statusCode(200);
         adherentA().when().get("/api/v1/offers/{id}/versions", "RESAH-2021-008-LOT3").then().statusCode(200).body("$", hasSize(1));
+        // The lists of potential beneficiaries are part of the public catalogue (docs/rules.md, R-12): SIRETs, no one's data.
+        adherentA().when().get("/api/v1/offers/{id}/eligible-beneficiaries", "RESAH-2021-045-LOT2").then().statusCode(200);
     }
 
     @Test

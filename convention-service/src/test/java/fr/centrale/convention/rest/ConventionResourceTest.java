@@ -80,7 +80,11 @@ class ConventionResourceTest {
                 .body("[0].paymentTermDays", equalTo(30))
                 .extract().asString();
         assertTrue(json.contains("\"amount\":2500.00") && json.contains("\"amount\":1152.08"), json);
-        given().when().get("/api/v1/conventions/" + id).then().body("totalCommitment", equalTo(3652.08f));
+        given().when().get("/api/v1/conventions/" + id).then().body("totalCommitment", equalTo(3652.08f))
+                .body("taxation", equalTo("NET_OF_TAX")).body("totalCommitmentVat", nullValue())
+                .body("totalCommitmentInclusiveOfVat", nullValue());
+        given().when().get("/api/v1/conventions/" + id + "/billing-schedule").then()
+                .body("taxation", equalTo(List.of("NET_OF_TAX", "NET_OF_TAX"))).body("[0].vatRate", nullValue());
     }
 
     /** DOMAIN.md worked example 4. */
@@ -109,10 +113,15 @@ class ConventionResourceTest {
     void workedExample6_caihSo360() {
         UUID dep = organisation("Département du Pas-de-Calais", "DEPARTEMENT", null, 5000);
         String id = createAndSign(ownAccount("CAIH-SO360", dep, "2022-12-15", "2023-07-16"), "2022-12-13");
-        given().when().get("/api/v1/conventions/" + id).then().body("annualAmount", equalTo(1500.00f));
+        // docs/rules.md, R-1: 1 500 € HT, VAT 20 %: the commitment is shown HT and TTC.
+        given().when().get("/api/v1/conventions/" + id).then().body("annualAmount", equalTo(1500.00f))
+                .body("taxation", equalTo("BEFORE_VAT")).body("totalCommitment", equalTo(3000.00f))
+                .body("totalCommitmentVat", equalTo(600.00f)).body("totalCommitmentInclusiveOfVat", equalTo(3600.00f));
         given().when().get("/api/v1/conventions/" + id + "/billing-schedule").then().statusCode(200)
                 .body("issueOn", equalTo(List.of("2022-12-15", "2023-01-02")))
                 .body("amount", equalTo(List.of(1500.00f, 1500.00f)))
+                .body("taxation", equalTo(List.of("BEFORE_VAT", "BEFORE_VAT")))
+                .body("vatRate", equalTo(List.of(20.00f, 20.00f)))
                 .body("paymentTermDays", equalTo(List.of(50, 50)))
                 .body("issuer", equalTo(List.of("CAIH", "CAIH")));
         // Three months' notice: effective 2023-05-01; nothing refunded, no titre after it.

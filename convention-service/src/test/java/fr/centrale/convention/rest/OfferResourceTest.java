@@ -355,6 +355,57 @@ class OfferResourceTest {
         given().when().get(OFFERS + "/NOPE-NOPE/versions").then().statusCode(404);
     }
 
+    // ---- VAT (docs/rules.md, R-1)
+
+    @Test
+    void caihIsPricedBeforeVatAt20PercentAndResahNetOfTax() {
+        given().when().get(OFFERS + "/CAIH-SO360").then().statusCode(200)
+                .body("taxation", equalTo("BEFORE_VAT"))
+                .body("vatRates.validFrom", contains("2014-01-01")).body("vatRates.rate", contains(20.00f));
+        for (String code : CATALOGUE.subList(0, CATALOGUE.size() - 1)) {
+            given().when().get(OFFERS + "/" + code).then().statusCode(200)
+                    .body("taxation", equalTo("NET_OF_TAX")).body("vatRates", nullValue());
+        }
+    }
+
+    @Test
+    void anOfferStatesItsTaxationAndANewVersionChangesIt() {
+        String body = uniqueBody();
+        String code = unique("VAT");
+        given().contentType(ContentType.JSON).body(offer(code, body)).when().post(OFFERS).then().statusCode(201)
+                .body("taxation", equalTo("NET_OF_TAX")).body("vatRates", nullValue());
+        Map<String, Object> v2 = offer(code, body);
+        v2.put("taxation", "BEFORE_VAT");
+        v2.put("vatRates", List.of(Map.of("validFrom", "2027-01-01", "rate", 21), Map.of("validFrom", "2014-01-01", "rate", 20)));
+        given().contentType(ContentType.JSON).body(v2).when().post(OFFERS + "/" + code + "/versions").then().statusCode(201)
+                .body("offerVersion", equalTo(2)).body("taxation", equalTo("BEFORE_VAT"))
+                .body("vatRates.validFrom", contains("2014-01-01", "2027-01-01")).body("vatRates.rate", contains(20.00f, 21.00f));
+        given().when().get(OFFERS + "/" + code + "/versions").then().body("taxation", contains("NET_OF_TAX", "BEFORE_VAT"));
+    }
+
+    @Test
+    void badTaxationIsRefusedAndWritesNothing() {
+        String body = uniqueBody();
+        String code = unique("BADVAT");
+        refused(with(code, body, o -> o.put("taxation", "BEFORE_VAT")), "vatRates");
+        refused(with(code, body, o -> o.put("vatRates", List.of(Map.of("validFrom", "2014-01-01", "rate", 20)))), "vatRates");
+        refused(with(code, body, o -> o.put("taxation", "SOMETIMES")), "taxation");
+        refused(with(code, body, o -> {
+            o.put("taxation", "BEFORE_VAT");
+            o.put("vatRates", List.of(Map.of("validFrom", "2014-01-01", "rate", 120)));
+        }), "vatRates[0].rate");
+        refused(with(code, body, o -> {
+            o.put("taxation", "BEFORE_VAT");
+            o.put("vatRates", List.of(Map.of("rate", 20)));
+        }), "vatRates[0].validFrom");
+        refused(with(code, body, o -> {
+            o.put("taxation", "BEFORE_VAT");
+            o.put("vatRates", List.of(Map.of("validFrom", "2014-01-01", "rate", 20), Map.of("validFrom", "2014-01-01", "rate", 5.5)));
+        }), "vatRates[1].validFrom");
+        given().queryParam("purchasingBody", body).queryParam("includeSuperseded", "true").when().get(OFFERS).then()
+                .body("total", equalTo(0));
+    }
+
     // ---- Helpers
 
     private static void refused(Map<String, Object> offer, String... fields) {

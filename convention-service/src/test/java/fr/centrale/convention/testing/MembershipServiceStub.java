@@ -77,6 +77,12 @@ public class MembershipServiceStub implements QuarkusTestResourceLifecycleManage
     /** membership-service knows this organisation (GET /api/v1/organisations/{id}). */
     public static void stubOrganisation(UUID id, String name, String category, Integer population,
                                         Integer headcount, String departement) {
+        stubOrganisation(id, name, category, population, headcount, departement, "21620041600011");
+    }
+
+    /** The same, with a SIRET of its own (lists of potential beneficiaries, docs/rules.md R-12). */
+    public static void stubOrganisation(UUID id, String name, String category, Integer population,
+                                        Integer headcount, String departement, String siret) {
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("street", "1 place de la Mairie");
         address.put("postalCode", departement == null ? "75001" : (departement + "000").substring(0, 5));
@@ -84,7 +90,7 @@ public class MembershipServiceStub implements QuarkusTestResourceLifecycleManage
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id.toString());
         body.put("name", name);
-        body.put("siret", "21620041600011");
+        body.put("siret", siret);
         body.put("siren", "216200416");
         body.put("category", category);
         body.put("population", population);
