@@ -31,12 +31,13 @@ import java.util.Objects;
  *                          the titre's source (docs/rules.md, R-3); null when the debtor gave none
  * @param precedingInvoice  BG-3, the titre a credit note cancels or reduces; null on an invoice
  * @param lines             BG-25, at least one
- * @param vatBreakdown      BG-23, one entry per VAT category and rate, in the order of first use by the lines
+ * @param vatBreakdown      BG-23, one entry per VAT category and rate used by the lines
  * @param totalNet          BT-109 (= BT-106, no document-level allowance or charge), total HT
  * @param totalVat          BT-110, total VAT
  * @param totalGross        BT-112, total TTC
  * @param amountDue         BT-115, what is claimed (the total TTC less what was paid before issue, BT-113)
- * @param paymentTerms      BT-20, how and when to pay, as printed; null when none
+ * @param paymentTerms      BT-20, how and when to pay, as printed; null when none (then Mustang writes its own
+ *                          English "Please remit until" on an invoice with a due date: give the printed text)
  * @param notes             BT-22, the legal mentions as printed (executory formula, legal basis, recourse...)
  */
 public record FacturXInvoice(
