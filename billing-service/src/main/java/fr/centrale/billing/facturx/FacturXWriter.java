@@ -21,12 +21,11 @@ import org.mustangproject.Product;
 import org.mustangproject.ReferencedDocument;
 import org.mustangproject.SchemedID;
 import org.mustangproject.TradeParty;
-import org.mustangproject.ZUGFeRD.IZUGFeRDExporter;
 import org.mustangproject.ZUGFeRD.LineCalculator;
 import org.mustangproject.ZUGFeRD.PDFAConformanceLevel;
 import org.mustangproject.ZUGFeRD.Profiles;
 import org.mustangproject.ZUGFeRD.TransactionCalculator;
-import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromPDFA;
+import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,17 +67,16 @@ public class FacturXWriter {
      * The Factur-X PDF of an invoice.
      *
      * @param invoice what the invoice states
-     * @param pdf     the titre as printed: a PDF/A-3 (kept at its conformance level: A, U or B) or a PDF/A-1
-     *                (which Mustang turns into a PDF/A-3 at the metadata level)
+     * @param pdf     the titre as printed: a PDF/A-3, kept at its conformance level (A, U or B)
      * @return the PDF/A-3 with {@code factur-x.xml} embedded
-     * @throws IllegalArgumentException when the PDF declares no PDF/A-1 or PDF/A-3 conformance
+     * @throws IllegalArgumentException when the PDF declares no PDF/A-3 conformance
      */
     public byte[] write(FacturXInvoice invoice, byte[] pdf) {
         PDFAConformanceLevel level = conformance(pdf);
         Invoice cii = toMustang(invoice);
         checkMustangAgrees(invoice, cii);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (IZUGFeRDExporter exporter = new ZUGFeRDExporterFromPDFA().load(pdf)) {
+        try (ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3().load(pdf)) {
             exporter.setProducer("Centrale")
                     .setCreator(invoice.seller().name())
                     .setProfile(Profiles.getByName("EN16931"))
@@ -214,9 +212,9 @@ public class FacturXWriter {
                     pdfaId = parsed.getPDFAIdentificationSchema();
                 }
             }
-            if (pdfaId == null || pdfaId.getPart() == null || (pdfaId.getPart() != 1 && pdfaId.getPart() != 3)
-                    || pdfaId.getConformance() == null) {
-                throw new IllegalArgumentException("pdf: a PDF/A-3 (or PDF/A-1) is required, its XMP metadata declares "
+            if (pdfaId == null || pdfaId.getPart() == null || pdfaId.getPart() != 3 || pdfaId.getConformance() == null) {
+                throw new IllegalArgumentException("pdf: a PDF/A-3 is required (Factur-X embeds its XML as a PDF/A-3 "
+                        + "associated file), its XMP metadata declares "
                         + (pdfaId == null ? "no PDF/A conformance" : "PDF/A-" + pdfaId.getPart() + pdfaId.getConformance()));
             }
             return PDFAConformanceLevel.findByLetter(pdfaId.getConformance().toUpperCase());

@@ -182,13 +182,16 @@ class FacturXWriterTest {
     }
 
     @Test
-    void aPdfThatIsNotPdfA1Or3IsRefused() {
+    void aPdfThatIsNotPdfA3IsRefused() {
         FacturXInvoice invoice = Samples.invoiceWithVat();
         byte[] plain = MinimalPdfA3.create("Titre", List.of("sans PDF/A"), 0);
+        byte[] pdfA1 = MinimalPdfA3.create("Titre", List.of("PDF/A-1"), 1);
         byte[] pdfA2 = MinimalPdfA3.create("Titre", List.of("PDF/A-2"), 2);
 
         assertThatThrownBy(() -> writer.write(invoice, plain))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no PDF/A conformance");
+        assertThatThrownBy(() -> writer.write(invoice, pdfA1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PDF/A-1B");
         assertThatThrownBy(() -> writer.write(invoice, pdfA2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PDF/A-2B");
         assertThatThrownBy(() -> writer.write(invoice, "not a pdf".getBytes()))
