@@ -1,6 +1,6 @@
 package fr.centrale.convention;
 
-/** A beneficiary against its maximum amount (DOMAIN.md 7). */
+/** A beneficiary against its maximum amount (docs/rules.md, section 7). */
 public enum BeneficiaryStatus {
     ACTIVE,
     /** Orders reached the at-risk threshold (80 % by default, D-12). */

@@ -100,7 +100,7 @@ public class Convention extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Earliest beneficiary start (DOMAIN.md 5); later beneficiaries do not move it. */
+    /** Earliest beneficiary start (docs/rules.md, section 5); later beneficiaries do not move it. */
     public LocalDate executionStart() {
         return beneficiaries.stream().filter(b -> b.amendmentNumber == null).map(b -> b.startsOn)
                 .min(LocalDate::compareTo).orElseThrow();

@@ -75,7 +75,7 @@ public class Offer extends PanacheEntityBase {
     @Column(name = "eligibility_note")
     public String eligibilityNote;
 
-    /** Complementary fees (DOMAIN.md 6), null when the offer has none. */
+    /** Complementary fees (docs/rules.md, section 6), null when the offer has none. */
     @Column(name = "add_beneficiary_fee")
     public BigDecimal addBeneficiaryFee;
     @Column(name = "increase_maximum_fee")

@@ -1,6 +1,6 @@
 package fr.centrale.convention;
 
-/** When titres are issued and for how much (DOMAIN.md 5). */
+/** When titres are issued and for how much (docs/rules.md, section 5). */
 public enum PricingModel {
     /** Model P: each execution year the annual amount, a last period shorter than 12 months prorated (RESAH 2021-008, 2020-027). */
     PRORATED_LAST_PERIOD,

@@ -611,7 +611,7 @@ class FaultInjectionIT {
                 RETURNING id""", n);
     }
 
-    /** Signed RESAH 2020-027 « Sécurité » conventions from 01/01/2024: one titre of 658,33 € each (DOMAIN.md). */
+    /** Signed RESAH 2020-027 « Sécurité » conventions from 01/01/2024: one titre of 658,33 € each (docs/rules.md). */
     private static List<String> insertConventions(int n) {
         return insert("convention", """
                 WITH c AS (

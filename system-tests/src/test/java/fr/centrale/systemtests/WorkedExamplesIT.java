@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The worked examples of DOMAIN.md end to end: the three packaged services talking over real HTTP, the
+ * The worked examples of docs/rules.md, end to end: the three packaged services talking over real HTTP, the
  * data created through the membership and convention APIs, billing runs in date order, and the titres
  * de recettes the ledger holds afterwards, to the cent.
  *

@@ -49,7 +49,7 @@ class BillingRunTest {
         breakers.resetAll();
     }
 
-    /** DOMAIN.md worked example 3, through billing runs: 2 500,00 € on 15/01/2024, 1 152,08 € at the Q1 2025 run. */
+    /** docs/rules.md, worked example 3, through billing runs: 2 500,00 € on 15/01/2024, 1 152,08 € at the Q1 2025 run. */
     @Test
     void workedExample3_comesOutOfTheRuns() {
         String resah = issuer(30, "Tribunal administratif de Paris");
@@ -90,7 +90,7 @@ class BillingRunTest {
         assertTrue(second.contains("\"total\":1152.08"), second);
     }
 
-    /** DOMAIN.md worked example 6: CAIH, 1 500,00 € HT on 15/12/2022 due 03/02/2023, and at the Q1 2023 run. */
+    /** docs/rules.md, worked example 6: CAIH, 1 500,00 € HT on 15/12/2022 due 03/02/2023, and at the Q1 2023 run. */
     @Test
     void workedExample6_caihPaymentTermOf50Days() {
         String caih = issuer(50, "Tribunal administratif de Lyon");
@@ -111,7 +111,7 @@ class BillingRunTest {
                 .body("items[0].number", equalTo(caih + "-2023-000001")).body("items[0].total", equalTo(1500.00f));
     }
 
-    /** DOMAIN.md worked example 1: a bulletin of 11/12/2023 owes 600,00 € at the Q1 2024 run and nothing before. */
+    /** docs/rules.md, worked example 1: a bulletin of 11/12/2023 owes 600,00 € at the Q1 2024 run and nothing before. */
     @Test
     void workedExample1_membershipFeeAtTheQ1Run() {
         String resah = issuer(30, "Tribunal administratif de Paris");

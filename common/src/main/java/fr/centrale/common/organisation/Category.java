@@ -3,7 +3,7 @@ package fr.centrale.common.organisation;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The typology the tariff grids use (DOMAIN.md 2). */
+/** The typology the tariff grids use (docs/rules.md, section 2). */
 public enum Category {
     REGION, DEPARTEMENT, METROPOLE, COMMUNAUTE_URBAINE, COMMUNAUTE_AGGLOMERATION, COMMUNAUTE_COMMUNES,
     COMMUNE, EPS, ESPIC, SDIS, OPH, GCSMS, ESMS, GHT, HEALTH_ESTABLISHMENT, OTHER;
@@ -22,7 +22,7 @@ public enum Category {
     }
 
     /**
-     * Médico-social organisations pay the lower RESAH membership fee (DOMAIN.md 2: ESMS: EHPAD,
+     * Médico-social organisations pay the lower RESAH membership fee (docs/rules.md, section 2: ESMS: EHPAD,
      * ESAT, CLIC, MAS, IME, centre de santé, APAJH, ADAPEI).
      */
     public boolean isMedicoSocial() {

@@ -5,7 +5,7 @@ import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 
 /**
- * The day of the yearly Q1 billing run (DOMAIN.md 5): a day between 1 January and 31 March,
+ * The day of the yearly Q1 billing run (docs/rules.md, section 5): a day between 1 January and 31 March,
  * default 2 January. Every service that computes an {@code issueOn} and the billing-service read
  * the same setting ({@code centrale.q1-run-day}, env {@code CENTRALE_Q1_RUN_DAY}, format MM-dd).
  */

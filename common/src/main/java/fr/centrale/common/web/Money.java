@@ -3,7 +3,7 @@ package fr.centrale.common.web;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Money is exact: euros as {@link BigDecimal} with two decimals, rounded HALF_UP (DOMAIN.md D-5). */
+/** Money is exact: euros as {@link BigDecimal} with two decimals, rounded HALF_UP (docs/rules.md, D-5). */
 public final class Money {
 
     public static final int SCALE = 2;

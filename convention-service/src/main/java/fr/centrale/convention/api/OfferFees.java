@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "Complementary contributions of amendments (DOMAIN.md 6), in euros net of tax")
+@Schema(description = "Complementary contributions of amendments (docs/rules.md, section 6), in euros net of tax")
 public record OfferFees(
         @PositiveOrZero @Digits(integer = 10, fraction = 2)
         @Schema(description = "Once per request to add a beneficiary without tier change (2021-046-001: 150.00)", example = "150.00")

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Every titre a convention implies (DOMAIN.md 5 and 6), computed purely from its terms and amendments.
+ * Every titre a convention implies (docs/rules.md, section 5 and 6), computed purely from its terms and amendments.
  * <p>
  * Identities never move: the contribution of execution (or calendar) year k is {@code sequence} k
  * (with beneficiaries paying their own shares, {@code (k − 1) × n + j}); the items of the a-th amendment
@@ -24,7 +24,7 @@ public final class ConventionSchedule {
     /**
      * The terms of a convention.
      *
-     * @param executionStart earliest beneficiary start (DOMAIN.md 5)
+     * @param executionStart earliest beneficiary start (docs/rules.md, section 5)
      * @param end            the convention's end, or the effective date of its termination, or its lapse
      * @param shares         beneficiaries paying their own share (D-13); empty when the signatory pays
      * @param basis          the tariff row applied, stated on every titre as its basis of calculation

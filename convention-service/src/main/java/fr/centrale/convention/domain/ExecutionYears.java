@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Execution years (DOMAIN.md 5, D-3): consecutive 12-month periods counted from the execution start
+ * Execution years (docs/rules.md, section 5, D-3): consecutive 12-month periods counted from the execution start
  * itself, so they never drift (year k runs from {@code start.plusMonths(12 × (k − 1))} to
  * {@code start.plusMonths(12 × k) − 1 day}); the last one is cut at the end date.
  */

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 
 /**
- * Model P's proration (DOMAIN.md 5): months = complete months + remaining days / 30, rounded to the
+ * Model P's proration (docs/rules.md, section 5): months = complete months + remaining days / 30, rounded to the
  * hundredth HALF_UP; amount = months × annual / 12, rounded to the cent HALF_UP. Complete months are
  * {@code Period.toTotalMonths()} of [start, end + 1 day] (not {@code getMonths()}, which drops the years).
  */

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An offer's tariff grid and how a convention's annual amount is read from it (DOMAIN.md 4 and 6):
+ * An offer's tariff grid and how a convention's annual amount is read from it (docs/rules.md, section 4 and 6):
  * <ul>
  * <li>a group of two or more beneficiaries takes the group row of its size;</li>
  * <li>a single organisation takes the row of its category (communes by population);</li>

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 /**
- * One row of an offer's tariff grid (DOMAIN.md 4).
+ * One row of an offer's tariff grid (docs/rules.md, section 4).
  *
  * @param code       stable name of the row, used as the convention's {@code tier} (e.g. {@code GROUP_5_9})
  * @param kind       what the row selects on

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Avenants and the complementary contributions they create (DOMAIN.md 6):
+ * Avenants and the complementary contributions they create (docs/rules.md, section 6):
  * <ul>
  * <li>ADD_BENEFICIARY: a move to a higher tariff owes the annual difference from the effective date,
  *     then every execution year (where the offer says so); otherwise the offer's one-off fee;</li>

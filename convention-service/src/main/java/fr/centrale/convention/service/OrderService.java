@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Orders against maximum amounts (DOMAIN.md 7). The convention's row is locked for the whole
+ * Orders against maximum amounts (docs/rules.md, section 7). The convention's row is locked for the whole
  * check-and-record, so two concurrent orders can never together exceed a maximum (and a database
  * CHECK refuses it anyway). The order that reaches the maximum makes its beneficiary lapse; when every
  * beneficiary has lapsed the convention lapses and nothing more is billed.

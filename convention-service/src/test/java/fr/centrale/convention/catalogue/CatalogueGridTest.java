@@ -30,7 +30,7 @@ import static fr.centrale.convention.domain.TariffLine.Kind.SIZE_CLASS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The catalogue that Flyway V2 loads, checked amount by amount against DOMAIN.md section 4 (the expected
+ * The catalogue that Flyway V2 loads, checked amount by amount against docs/rules.md, section 4 (the expected
  * grids below are transcribed from it, not from the migration), then read through {@link TariffGrid} for
  * the cases the decisions name (D-2, D-4, communes at the edges of a band). Plain JUnit on a real PostgreSQL:
  * no Quarkus, about two seconds.
@@ -88,7 +88,7 @@ class CatalogueGridTest {
         }
     }
 
-    // ---- The terms of each offer (DOMAIN.md 4, 5 and 6; the decisions of the catalogue issue)
+    // ---- The terms of each offer (docs/rules.md, section 4, 5 and 6; the decisions of the catalogue issue)
 
     @Test
     void everyOfferOfTheCatalogueIsThereOnceWithItsTerms() {
@@ -111,7 +111,7 @@ class CatalogueGridTest {
         assertThat(TERMS).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
-    // ---- Every amount of every grid, as DOMAIN.md section 4 prints it
+    // ---- Every amount of every grid, as docs/rules.md, section 4 prints it
 
     private record Row(String code, TariffLine.Kind kind, String categories, Integer min, Integer max, String amount) {
         @Override
@@ -160,7 +160,7 @@ class CatalogueGridTest {
 
     @Test
     void resah2021008FourLots() {
-        // DOMAIN.md: amounts Lot1/Lot2/Lot3/Lot4, the group "of more than 10" from 10 on (D-2).
+        // docs/rules.md: amounts Lot1/Lot2/Lot3/Lot4, the group "of more than 10" from 10 on (D-2).
         String[][] grid = {
                 {"GROUP_10_PLUS", "2500", "2000", "2500", "300"},
                 {"GROUP_5_9", "2000", "1500", "2000", "300"},

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The worked examples 3 to 6 of DOMAIN.md and the tier-change examples of DOMAIN.md 6, to the cent. */
+/** The worked examples 3 to 6 of docs/rules.md, and the tier-change examples of docs/rules.md, section 6, to the cent. */
 class ConventionScheduleTest {
 
     private static final UUID CONVENTION = UUID.fromString("9b2f3c4d-0000-4000-8000-000000000001");
@@ -90,7 +90,7 @@ class ConventionScheduleTest {
         assertThat(items).extracting(BillableItem::issueOn).containsExactly(d("2023-03-01"), d("2024-01-02"), d("2025-01-02"));
     }
 
-    /** DOMAIN.md 6 with the seed's figures: initial 2 250 €, new tier 2 500 € → 250 € a year. */
+    /** docs/rules.md, section 6 with the seed's figures: initial 2 250 €, new tier 2 500 € → 250 € a year. */
     @Test
     void tierChangeOfTheSeed_250AYearFromTheEffectiveDate() {
         var terms = terms("RESAH", PricingModel.FULL_YEAR, 30, "2022-03-01", "2025-02-28", "2250.00");
@@ -105,7 +105,7 @@ class ConventionScheduleTest {
         assertThat(complements).extracting(BillableItem::sequence).containsExactly(1001, 1002);
     }
 
-    /** DOMAIN.md 6 with the current grid: a group of 4 (3 000 €) adding a fifth (3 500 €) pays 500 € a year. */
+    /** docs/rules.md, section 6 with the current grid: a group of 4 (3 000 €) adding a fifth (3 500 €) pays 500 € a year. */
     @Test
     void tierChangeWithTheCurrentGrid_groupOf4AddingAFifth_500AYear() {
         TariffGrid grid = new TariffGrid(List.of(

@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Two concurrent orders can never together exceed a maximum (DOMAIN.md 7). */
+/** Two concurrent orders can never together exceed a maximum (docs/rules.md, section 7). */
 @QuarkusTest
 class ConcurrentOrdersTest {
 

@@ -47,7 +47,7 @@ class ConventionResourceTest {
         breakers.resetAll();
     }
 
-    /** DOMAIN.md worked example 3, through the API. */
+    /** docs/rules.md, worked example 3, through the API. */
     @Test
     void workedExample3_resah2021008Lot3_departement() {
         UUID dep = resahMember("Département du Pas-de-Calais", "DEPARTEMENT");
@@ -87,7 +87,7 @@ class ConventionResourceTest {
                 .body("taxation", equalTo(List.of("NET_OF_TAX", "NET_OF_TAX"))).body("[0].vatRate", nullValue());
     }
 
-    /** DOMAIN.md worked example 4. */
+    /** docs/rules.md, worked example 4. */
     @Test
     void workedExample4_resah2020027Securite() {
         UUID dep = resahMember("Département du Pas-de-Calais", "DEPARTEMENT");
@@ -98,7 +98,7 @@ class ConventionResourceTest {
         assertTrue(json.contains("\"amount\":1000.00") && json.contains("\"amount\":658.33"), json);
     }
 
-    /** DOMAIN.md worked example 5. */
+    /** docs/rules.md, worked example 5. */
     @Test
     void workedExample5_resah2021045Lot2() {
         UUID ca = resahMember("CA de Béthune-Bruay", "COMMUNAUTE_AGGLOMERATION");
@@ -108,7 +108,7 @@ class ConventionResourceTest {
                 .body("amount", equalTo(List.of(1000.00f, 1000.00f, 1000.00f)));
     }
 
-    /** DOMAIN.md worked example 6: CAIH, a département as third-party beneficiary (no membership check). */
+    /** docs/rules.md, worked example 6: CAIH, a département as third-party beneficiary (no membership check). */
     @Test
     void workedExample6_caihSo360() {
         UUID dep = organisation("Département du Pas-de-Calais", "DEPARTEMENT", null, 5000);
@@ -141,7 +141,7 @@ class ConventionResourceTest {
                 .body("code", equalTo("CONVENTION_NOT_ACTIVE"));
     }
 
-    /** DOMAIN.md 6 with the current grid: a group of 4 (3 000 €) that adds a fifth pays 500 € a year. */
+    /** docs/rules.md, section 6 with the current grid: a group of 4 (3 000 €) that adds a fifth pays 500 € a year. */
     @Test
     void aGroupOfFourAddingAFifthPays500AYear() {
         UUID signatory = resahMember("GHT de l'Artois", "EPS");

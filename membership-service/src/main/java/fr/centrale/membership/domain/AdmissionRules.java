@@ -7,7 +7,7 @@ import fr.centrale.membership.MembershipKind;
 import java.util.Set;
 
 /**
- * Who may join a purchasing body, and as what (DOMAIN.md 3):
+ * Who may join a purchasing body, and as what (docs/rules.md, section 3):
  * <ul>
  * <li>CAIH: eligible organisations (health, social and medico-social establishments and their
  *     groupings, emergency services) are members; the others get the framework agreements as

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The yearly fee titres a membership implies (DOMAIN.md 3). One item per calendar year from the
+ * The yearly fee titres a membership implies (docs/rules.md, section 3). One item per calendar year from the
  * first fee year, numbered from that year so that an item keeps its {@code sequence} for ever:
  * <ul>
  * <li>the first titre is issued on the bulletin's receipt when that year owes a fee, the

@@ -3,7 +3,7 @@ package fr.centrale.membership.domain;
 import java.time.LocalDate;
 import java.time.MonthDay;
 
-/** The dates of a membership's life (DOMAIN.md 3, decisions D-1 and D-7). */
+/** The dates of a membership's life (docs/rules.md, section 3, decisions D-1 and D-7). */
 public final class MembershipTerms {
 
     /** A bulletin received after this day owes nothing for its year (D-1: 31 October still owes it). */

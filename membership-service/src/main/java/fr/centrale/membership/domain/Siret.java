@@ -1,7 +1,7 @@
 package fr.centrale.membership.domain;
 
 /**
- * SIRET check (DOMAIN.md 2): 14 digits, spaces ignored, Luhn checksum on the 14 digits and on the
+ * SIRET check (docs/rules.md, section 2): 14 digits, spaces ignored, Luhn checksum on the 14 digits and on the
  * SIREN (first 9). La Poste (SIREN 356 000 000) numbers its establishments so that the digit sum
  * of the SIRET is a multiple of 5 instead.
  */

@@ -30,7 +30,7 @@ class MembershipBillingScheduleTest {
         return MembershipBillingSchedule.items(facts, LocalDate.parse(through), Q1RunDay.DEFAULT);
     }
 
-    /** DOMAIN.md worked example 1. */
+    /** docs/rules.md, worked example 1. */
     @Test
     void workedExample1_bulletinReceived11December2023_owesNothingFor2023_600AtTheQ1Run2024() {
         var facts = resah(Category.DEPARTEMENT, MembershipKind.MEMBER, LocalDate.of(2023, 12, 11), null);
@@ -50,7 +50,7 @@ class MembershipBillingScheduleTest {
         assertThat(first.paymentTermDays()).isEqualTo(30);
     }
 
-    /** DOMAIN.md worked example 2, in time: non-renewal received 15/10/2024 ends it on 31/12/2024, no 2025 titre. */
+    /** docs/rules.md, worked example 2, in time: non-renewal received 15/10/2024 ends it on 31/12/2024, no 2025 titre. */
     @Test
     void workedExample2_nonRenewalInTime_noTitreFor2025() {
         LocalDate endsOn = MembershipTerms.endAfterNonRenewal(LocalDate.of(2024, 10, 15));
@@ -58,7 +58,7 @@ class MembershipBillingScheduleTest {
         assertThat(items(facts, "2026-12-31")).extracting(BillableItem::label).containsExactly("Cotisation d'adhésion RESAH 2024");
     }
 
-    /** DOMAIN.md worked example 2, late: received 31/10/2024 or 05/11/2024, a 2025 titre of 600 € and the end on 31/12/2025. */
+    /** docs/rules.md, worked example 2, late: received 31/10/2024 or 05/11/2024, a 2025 titre of 600 € and the end on 31/12/2025. */
     @Test
     void workedExample2_lateNonRenewal_600For2025() {
         for (String received : List.of("2024-10-31", "2024-11-05")) {

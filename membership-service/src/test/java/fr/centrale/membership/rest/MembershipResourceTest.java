@@ -29,7 +29,7 @@ class MembershipResourceTest {
         return Fixtures.createOrganisation("Département du Pas-de-Calais", "DEPARTEMENT", "62018");
     }
 
-    /** DOMAIN.md worked example 1, through the API. */
+    /** docs/rules.md, worked example 1, through the API. */
     @Test
     void workedExample1_resahBulletinOf11December2023_600AtTheQ1Run2024() {
         String org = departement();
@@ -67,7 +67,7 @@ class MembershipResourceTest {
         assertTrue(json.contains("\"annualAmount\":600.00"), json);
     }
 
-    /** DOMAIN.md worked example 2: a non-renewal received 15/10/2024 ends it on 31/12/2024, no 2025 titre. */
+    /** docs/rules.md, worked example 2: a non-renewal received 15/10/2024 ends it on 31/12/2024, no 2025 titre. */
     @Test
     void workedExample2_nonRenewalInTime() {
         String id = Fixtures.createMembership(departement(), "RESAH", "2023-12-11");
@@ -79,7 +79,7 @@ class MembershipResourceTest {
                 .then().statusCode(200).body("issueOn", equalTo(List.of("2024-01-02")));
     }
 
-    /** DOMAIN.md worked example 2: received 31/10/2024 or 05/11/2024, a 2025 titre of 600 € and the end on 31/12/2025. */
+    /** docs/rules.md, worked example 2: received 31/10/2024 or 05/11/2024, a 2025 titre of 600 € and the end on 31/12/2025. */
     @Test
     void workedExample2_lateNonRenewal() {
         for (String received : List.of("2024-10-31", "2024-11-05")) {
