@@ -350,10 +350,23 @@ final class SampleData {
      * /api/v1/titres shows a real ledger at once.
      */
     private static Section billingSection() {
-        List<Step> steps = List.of(new Step("billing run as of today", (api, ids) ->
+        List<Step> steps = new ArrayList<>();
+        // Worked example 7 (docs/rules.md, R-17): the Département's budget line C06-020M02 6281/930202, 3 000 € of
+        // credits for 2022, carrying its CAIH SO360 (1 800,00 TTC) and RESAH 2020-027 (1 000,00) conventions.
+        steps.add(new Step("budget line C06-020M02 6281/930202 of the Département for 2022", (api, ids) ->
+                ids.put("budget-line-2022", api.post("/api/v1/budget-lines", Map.of("debtorId", ids.get("pas-de-calais"),
+                        "operationCode", "C06-020M02", "imputation", "6281/930202", "fiscalYear", 2022,
+                        "credits", new BigDecimal("3000.00"), "label", "Adhésions et contributions aux centrales d'achat")))));
+        for (String convention : List.of("pas-de-calais/CAIH-SO360", "pas-de-calais/RESAH-2020-027-LOT1-SECURITE")) {
+            steps.add(new Step(convention + " on that budget line", (api, ids) ->
+                    api.post("/api/v1/budget-lines/" + ids.get("budget-line-2022") + "/attachments",
+                            Map.of("sourceType", "CONVENTION", "sourceId", ids.get(convention)))));
+        }
+        steps.add(new Step("billing run as of today", (api, ids) ->
                 ids.put("billing-run", api.post("/api/v1/billing-runs", Map.of()))));
         return new Section(Service.BILLING, Set.of(Service.MEMBERSHIP, Service.CONVENTION),
-                "a billing run as of today issued the titres fallen due (GET /api/v1/titres)",
+                "the Département's 2022 budget line, and a billing run as of today issued the titres fallen due "
+                        + "(GET /api/v1/titres; the CAIH ones with 20 % VAT)",
                 api -> total(api, "/api/v1/titres") > 0, steps);
     }
 
