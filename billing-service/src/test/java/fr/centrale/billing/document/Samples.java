@@ -72,7 +72,7 @@ public final class Samples {
     }
 
     /** A line net of tax: rate 0, TTC = HT, as the ledger stores it. */
-    private static void netOfTax(TitreLine l, BigDecimal amount) {
+    public static void netOfTax(TitreLine l, BigDecimal amount) {
         Vat.LineAmounts a = Vat.line(amount, BillableItem.Taxation.NET_OF_TAX, null);
         l.amount = a.ht();
         l.vatRate = a.rate();

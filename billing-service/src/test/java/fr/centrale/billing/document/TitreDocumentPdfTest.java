@@ -71,13 +71,14 @@ class TitreDocumentPdfTest {
         Titre reduction = Samples.cancellationOf(original);
         reduction.kind = fr.centrale.billing.TitreKind.REDUCTION;
         reduction.total = new java.math.BigDecimal("250.50");
-        reduction.lines.get(0).amount = reduction.total;
+        reduction.totalHt = reduction.total;
+        Samples.netOfTax(reduction.lines.get(0), reduction.total);
         for (int i = 2; i <= 40; i++) {
             fr.centrale.billing.TitreLine l = new fr.centrale.billing.TitreLine();
             l.titre = reduction;
             l.lineNo = i;
             l.label = "Ligne " + i + " “guillemets” — tiret ‘simple’";
-            l.amount = new java.math.BigDecimal("1.00");
+            Samples.netOfTax(l, new java.math.BigDecimal("1.00"));
             reduction.lines.add(l);
         }
         String t = text("reduction-long", TitreDocuments.of(reduction, Samples.resahRevision(null), original));

@@ -47,7 +47,8 @@ class MigrationUpgradeTest {
     }
 
     private Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(url, user, password).schemas(SCHEMA).locations("classpath:db/migration");
+        var config = Flyway.configure().dataSource(url, user, password).schemas(SCHEMA).locations("classpath:db/migration")
+                .placeholders(V7BackfillTest.PLACEHOLDERS);
         return (target == null ? config : config.target(target)).load();
     }
 

@@ -31,10 +31,7 @@ class V7BackfillTest {
     @Test
     void existingTitresGetARevisionReproducingTheirPrint() throws SQLException {
         String schema = "v7_backfill_" + System.nanoTime();
-        Map<String, String> placeholders = Map.of(
-                "resah_officer_name", "Marie Martin, directrice générale", "resah_officer_role", "Ordonnatrice",
-                "caih_officer_name", "Le président de la CAIH", "caih_officer_role", "Ordonnateur",
-                "fibre5962_officer_name", "Le président", "fibre5962_officer_role", "Ordonnateur");
+        Map<String, String> placeholders = PLACEHOLDERS;
         try {
             migrate(schema, placeholders);
         } finally {
@@ -44,15 +41,21 @@ class V7BackfillTest {
         }
     }
 
+    /** The officers the old configuration named, which V7 reads once (application.properties, Flyway placeholders). */
+    static final Map<String, String> PLACEHOLDERS = Map.of(
+                "resah_officer_name", "Marie Martin, directrice générale", "resah_officer_role", "Ordonnatrice",
+                "caih_officer_name", "Le président de la CAIH", "caih_officer_role", "Ordonnateur",
+                "fibre5962_officer_name", "Le président", "fibre5962_officer_role", "Ordonnateur");
+
     private void migrate(String schema, Map<String, String> placeholders) throws SQLException {
         Flyway.configure().dataSource(dataSource).schemas(schema).placeholders(placeholders).target("6").load().migrate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // gen_random_uuid() and the titre table, named with their schema: the pooled connection goes back as it came.
             for (String[] t : List.of(new String[] {"RESAH", "Tribunal administratif de Paris"}, new String[] {"ZORG", null})) {
                 s.execute("INSERT INTO " + schema + ".titre (id, number, issuer, fiscal_year, serial, kind, issued_on, due_on, issuer_name, "
-                        + "issuer_court, debtor_id, debtor_name, object, total) VALUES (gen_random_uuid(), '" + t[0]
+                        + "issuer_court, debtor_id, debtor_name, object, total, total_ht, total_vat) VALUES (gen_random_uuid(), '" + t[0]
                         + "-2025-000001', '" + t[0] + "', 2025, 1, 'ORIGINAL', DATE '2025-01-02', DATE '2025-02-01', 'X', "
-                        + (t[1] == null ? "NULL" : "'" + t[1] + "'") + ", gen_random_uuid(), 'Commune', 'Objet', 10.00)");
+                        + (t[1] == null ? "NULL" : "'" + t[1] + "'") + ", gen_random_uuid(), 'Commune', 'Objet', 10.00, 10.00, 0.00)");
             }
         }
         Flyway.configure().dataSource(dataSource).schemas(schema).placeholders(placeholders).load().migrate();
