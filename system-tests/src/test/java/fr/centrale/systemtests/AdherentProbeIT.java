@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,14 +69,24 @@ class AdherentProbeIT {
             assertThat(titres.path("total").asInt()).as("titres of %s", ids.get("organisations")).isPositive();
             ids.put("titres", titres.path("items").path(0).path("id").asText());
         }
-        // Reference data, the same for everybody.
+        // Reference data, the same for everybody: offers, purchasing bodies and the issuers' settings and thresholds.
         for (Map<String, String> ids : List.of(OWN, OTHER)) {
             ids.put("offers", "RESAH-2021-008-LOT3");
             ids.put("purchasing-bodies", "RESAH");
+            ids.put("issuers", "RESAH");
+            // Webhook subscribers are the administrators' business: 403 before any lookup.
+            ids.put("webhooks", UUID.randomUUID().toString());
+            // Each organisation's budget line for 2025 (docs/rules.md, R-17), with its convention on it.
+            String line = admin.create("/api/v1/budget-lines", Map.of("debtorId", ids.get("organisations"),
+                    "operationCode", "OP-" + ids.get("organisations").substring(0, 8), "imputation", "6281/930202",
+                    "fiscalYear", 2025, "credits", new BigDecimal("5000.00"))).path("id").asText();
+            admin.create("/api/v1/budget-lines/" + line + "/attachments",
+                    Map.of("sourceType", "CONVENTION", "sourceId", ids.get("conventions")));
+            ids.put("budget-lines", line);
         }
 
         OF_THE_OTHER.addAll(List.of(OTHER.get("organisations"), OTHER.get("contacts"), OTHER.get("memberships"),
-                OTHER.get("conventions"), OTHER.get("titres"), "Béthune", "20007246000013", "200072460", "Confidentielle",
+                OTHER.get("conventions"), OTHER.get("titres"), OTHER.get("budget-lines"), "Béthune", "20007246000013", "200072460", "Confidentielle",
                 "BC-2024-0042"));
         JsonNode otherTitres = admin.get("/api/v1/titres?debtorId=" + OTHER.get("organisations") + "&size=100");
         otherTitres.path("items").forEach(t -> OF_THE_OTHER.add(t.path("id").asText()));
@@ -124,8 +135,11 @@ class AdherentProbeIT {
             }
             String template = path.getKey();
             String kind = template.split("/")[3];
-            boolean ledgerWide = kind.equals("billing-runs") || template.endsWith("/billable-items") || template.endsWith("/titres/events");
-            boolean reference = kind.equals("offers") || kind.equals("purchasing-bodies");
+            // 403 whoever's id it is: ledger-wide resources, webhook subscribers, and the record of a contact's changes
+            // (administrators only, docs/rules.md R-16).
+            boolean ledgerWide = kind.equals("billing-runs") || template.endsWith("/billable-items") || template.endsWith("/titres/events")
+                    || kind.equals("webhooks") || template.endsWith("/changes");
+            boolean reference = kind.equals("offers") || kind.equals("purchasing-bodies") || kind.equals("issuers");
             String query = requiredQuery(get, OWN.get("organisations"));
 
             if (template.contains("{")) {
