@@ -32,10 +32,12 @@ public record SettingsContent(
     /** A person who signs: nom, prénom(s), qualité. */
     public record Person(@Schema(example = "Martin") String name, @Schema(example = "Marie") String firstNames,
                          @Schema(example = "Directrice générale, ordonnatrice") String title) {
+    }
 
-        boolean isEmpty() {
-            return blank(name) && blank(firstNames) && blank(title);
-        }
+    /** A person with neither name, first names nor title ({@code "delegate": {}} removes the delegate). A static method,
+     * not a getter: as {@code isEmpty()} it showed as a property "empty" in the OpenAPI document. */
+    static boolean unnamed(Person p) {
+        return blank(p.name()) && blank(p.firstNames()) && blank(p.title());
     }
 
     public enum AccountantKind { COMPTABLE_PUBLIC, AGENT_COMPTABLE }
@@ -51,7 +53,7 @@ public record SettingsContent(
 
     /** The same content with a delegate that is all blank taken as none, the IBAN and BIC in electronic form. */
     public SettingsContent normalized() {
-        return new SettingsContent(officer, delegate == null || delegate.isEmpty() ? null : delegate, executoryFormula,
+        return new SettingsContent(officer, delegate == null || unnamed(delegate) ? null : delegate, executoryFormula,
                 accountant, Iban.normalize(iban), Bic.normalize(bic), paymentMeans, imputation, recourse, noVatMention);
     }
 

@@ -79,6 +79,11 @@ public class IssuerSettingsService {
         }
         repository.lock(code);
         List<IssuerSettings> revisions = repository.revisions(code);
+        Long asked = patch.version() != null ? patch.version() : ifMatch;
+        if (revisions.isEmpty() && (asked == null || asked != 0L)) {
+            // An issuer without settings of its own: only its first revision (version 0) may create them.
+            throw ProblemException.notFound("Settings of issuer", code);
+        }
         Versions.check(version(revisions), patch.version(), ifMatch);
         LocalDate today = ParisClock.today(clock);
         LocalDate validFrom = patch.validFrom() == null ? today : patch.validFrom();

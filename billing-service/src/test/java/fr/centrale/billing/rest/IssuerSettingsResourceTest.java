@@ -141,6 +141,9 @@ class IssuerSettingsResourceTest {
                 .when().patch(path).then().statusCode(400).body("errors.field", hasItem("version"));
         as("admin").contentType(ContentType.JSON).body(Map.of("bic", "BDFEFRPP", "version", 0))
                 .when().patch(path).then().statusCode(409).body("code", equalTo("STALE_VERSION"));
+        // An issuer without settings of its own has none to change: only a first revision (version 0) creates them.
+        as("admin").contentType(ContentType.JSON).body(complete("Martin", 1))
+                .when().patch("/api/v1/issuers/" + newCode() + "/settings").then().statusCode(404).contentType(PROBLEM);
         // A first revision must state everything.
         as("admin").contentType(ContentType.JSON).body(Map.of("bic", "BDFEFRPP", "version", 0))
                 .when().patch("/api/v1/issuers/" + newCode() + "/settings").then().statusCode(422)
