@@ -297,6 +297,15 @@ class BadInputCorpusIT {
         IDS.put("year", "2026");
         IDS.put("billing-runs", run.path("id").asText());
         IDS.put("titres", titre);
+        IDS.put("contacts", membership.create("/api/v1/organisations/" + organisation + "/contacts",
+                Map.of("name", "Service de la commande publique", "email", "commande.publique@pasdecalais.fr")).path("id").asText());
+        IDS.put("issuers", "RESAH");
+        IDS.put("budget-lines", billing.create("/api/v1/budget-lines", Map.of("debtorId", organisation,
+                "operationCode", "C06-020M02", "imputation", "6281/930202", "fiscalYear", 2024,
+                "credits", new BigDecimal("3000.00"))).path("id").asText());
+        // Disabled: no delivery attempt may write between the table snapshots of the properties.
+        IDS.put("webhooks", billing.create("/api/v1/webhooks", Map.of("url", "https://sig.example.org/centrale/webhooks",
+                "enabled", false)).path("id").asText());
     }
 
     /**
