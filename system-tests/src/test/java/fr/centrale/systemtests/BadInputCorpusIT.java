@@ -663,7 +663,9 @@ class BadInputCorpusIT {
                     how.equals("removed") ? set(op, "missing required field", f, null) : set(op, "missing required field", f,
                             JsonNodeFactory.instance.nullNode()))));
         }
-        categories.add(Arbitraries.of(op.fields()).flatMap(f -> wrongTypes(f).map(v -> set(op, "wrong type", f, v))));
+        if (!op.fields().isEmpty()) {
+            categories.add(Arbitraries.of(op.fields()).flatMap(f -> wrongTypes(f).map(v -> set(op, "wrong type", f, v))));
+        }
         List<Field> numbers = op.fields().stream().filter(f -> Set.of("integer", "number").contains(f.type())).toList();
         if (!numbers.isEmpty()) {
             categories.add(Arbitraries.of(numbers).flatMap(f -> badNumbers(f).map(v -> set(op, "bad number", f, v))));
@@ -696,7 +698,9 @@ class BadInputCorpusIT {
             })));
         }
         List<BadRequest> wholeBody = wholeBodyMutations(op);
-        categories.add(Arbitraries.of(wholeBody));
+        if (!wholeBody.isEmpty()) {
+            categories.add(Arbitraries.of(wholeBody));
+        }
         return Arbitraries.oneOf(categories);
     }
 
@@ -808,6 +812,10 @@ class BadInputCorpusIT {
         }
         if (Set.of("integer", "number", "boolean").contains(f.type())) {
             values.remove("null"); // Jackson reads the text "null" as null there, on purpose
+        }
+        if (values.isEmpty()) {
+            // The field's pattern takes every injection string: an array in its place is still refused.
+            return Arbitraries.just(n.arrayNode().add("text"));
         }
         Arbitrary<String> strings = Arbitraries.of(values);
         if (array && !freeTextItems) {
