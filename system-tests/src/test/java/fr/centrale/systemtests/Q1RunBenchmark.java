@@ -464,7 +464,8 @@ class Q1RunBenchmark {
     }
 
     private static void insertRows(Connection c, String table, List<Object[]> templates, long count) throws SQLException {
-        String marks = "?, ".repeat(24) + "?";
+        // One mark per raw column (the titre gained total_ht and total_vat with VAT, docs/rules.md R-1).
+        String marks = String.join(", ", java.util.Collections.nCopies(RAW_COLUMNS.split(",").length, "?"));
         try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " (" + RAW_COLUMNS + ") VALUES (" + marks + ")")) {
             for (long i = 0; i < count; i++) {
                 Object[] row = rawRow(templates, i);
