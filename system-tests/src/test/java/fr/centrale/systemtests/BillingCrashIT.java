@@ -28,12 +28,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -78,17 +76,7 @@ class BillingCrashIT {
         Centrale.runJar("billing-service");
         databases = Databases.start("billing");
 
-        sources = new WireMockServer(options().bindAddress(ServiceProcess.HOST).dynamicPort().extensions(FEED));
-        sources.start();
-        sources.stubFor(get(urlPathEqualTo("/api/v1/memberships/billable-items"))
-                .willReturn(aResponse().withTransformers(MembershipFeedStub.NAME)));
-        sources.stubFor(get(urlPathEqualTo("/api/v1/conventions/billable-items"))
-                .willReturn(okJson("{\"items\": [], \"nextCursor\": null}")));
-        sources.stubFor(get(urlPathEqualTo("/api/v1/purchasing-bodies/RESAH")).willReturn(okJson("""
-                {"id": "7c0f1d2e-0001-4000-8000-000000000001", "code": "RESAH",
-                 "name": "GIP Réseau des acheteurs hospitaliers (Resah)", "siret": "13000501000025",
-                 "address": {"street": "47 rue de Charonne", "postalCode": "75011", "city": "Paris"},
-                 "paymentTermDays": 30, "court": "Tribunal administratif de Paris"}""")));
+        sources = FEED.startSources();
         List<String> organisations = new ArrayList<>();
         for (int i = 0; i < DEBTORS.size(); i++) {
             String organisation = """

@@ -1,5 +1,6 @@
 package fr.centrale.systemtests;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -16,6 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 
 /**
  * membership-service's billing feed, {@code GET /api/v1/memberships/billable-items?through=&after=&size=}, as
@@ -123,5 +128,24 @@ final class MembershipFeedStub implements ResponseDefinitionTransformerV2 {
     private static String optional(Request request, String name) {
         QueryParameter parameter = request.queryParameter(name);
         return parameter == null || !parameter.isPresent() ? null : parameter.firstValue();
+    }
+
+    /**
+     * A WireMock standing for billing-service's sources, started: this stub's membership feed, an empty convention
+     * feed, and the purchasing body RESAH. The caller stubs its debtors.
+     */
+    WireMockServer startSources() {
+        WireMockServer sources = new WireMockServer(options().bindAddress(ServiceProcess.HOST).dynamicPort().extensions(this));
+        sources.start();
+        sources.stubFor(get(urlPathEqualTo("/api/v1/memberships/billable-items"))
+                .willReturn(aResponse().withTransformers(NAME)));
+        sources.stubFor(get(urlPathEqualTo("/api/v1/conventions/billable-items"))
+                .willReturn(okJson("{\"items\": [], \"nextCursor\": null}")));
+        sources.stubFor(get(urlPathEqualTo("/api/v1/purchasing-bodies/RESAH")).willReturn(okJson("""
+                {"id": "7c0f1d2e-0001-4000-8000-000000000001", "code": "RESAH",
+                 "name": "GIP Réseau des acheteurs hospitaliers (Resah)", "siret": "13000501000025",
+                 "address": {"street": "47 rue de Charonne", "postalCode": "75011", "city": "Paris"},
+                 "paymentTermDays": 30, "court": "Tribunal administratif de Paris"}""")));
+        return sources;
     }
 }

@@ -61,17 +61,7 @@ class WebhookRestartIT {
     static void start() {
         Centrale.runJar("billing-service");
         databases = Databases.start("billing");
-        sources = new WireMockServer(options().bindAddress(ServiceProcess.HOST).dynamicPort().extensions(FEED));
-        sources.start();
-        sources.stubFor(get(urlPathEqualTo("/api/v1/memberships/billable-items"))
-                .willReturn(aResponse().withTransformers(MembershipFeedStub.NAME)));
-        sources.stubFor(get(urlPathEqualTo("/api/v1/conventions/billable-items"))
-                .willReturn(okJson("{\"items\": [], \"nextCursor\": null}")));
-        sources.stubFor(get(urlPathEqualTo("/api/v1/purchasing-bodies/RESAH")).willReturn(okJson("""
-                {"id": "7c0f1d2e-0001-4000-8000-000000000001", "code": "RESAH",
-                 "name": "GIP Réseau des acheteurs hospitaliers (Resah)", "siret": "13000501000025",
-                 "address": {"street": "47 rue de Charonne", "postalCode": "75011", "city": "Paris"},
-                 "paymentTermDays": 30, "court": "Tribunal administratif de Paris"}""")));
+        sources = FEED.startSources();
         String organisation = """
                 {"id": "%s", "name": "Commune de Liévin", "siret": "21625100900013", "category": "COMMUNE",
                  "population": 30000, "address": {"street": "Hôtel de ville", "postalCode": "62800", "city": "Liévin"}}"""
