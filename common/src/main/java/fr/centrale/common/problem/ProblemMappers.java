@@ -108,11 +108,17 @@ public class ProblemMappers {
                 "The resource was changed by someone else; read it again and retry").toProblem());
     }
 
-    /** Anything else: a 500, unless the database is unreachable (503 DATABASE_UNAVAILABLE, see {@link DatabaseUnavailable}). */
+    /**
+     * Anything else: a 500, unless the database is unreachable (503 DATABASE_UNAVAILABLE, see
+     * {@link DatabaseUnavailable}) or the service is stopping (503 SERVICE_STOPPING, see {@link ShuttingDown}).
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         if (DatabaseUnavailable.isCauseOf(e)) {
             return DatabaseUnavailable.response(e);
+        }
+        if (ShuttingDown.isUnderWay()) {
+            return ShuttingDown.response(e);
         }
         LOG.error("Unexpected error", e);
         return internalError();
