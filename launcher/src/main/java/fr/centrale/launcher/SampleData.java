@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -345,10 +347,15 @@ final class SampleData {
     }
 
     /**
-     * A billing run as of today issues every titre the sample memberships and conventions have implied so far
+     * Billing runs as of each past 31 December, then as of today, issue every titre the sample memberships and
+     * conventions have implied so far
      * (worked examples 3 and 6 among them; the Département's RESAH fees of 2023 on, 600 €), so that GET
      * /api/v1/titres shows a real ledger at once.
      */
+    /** The year of the earliest sample membership or convention (the Département's, 2022). */
+    static final int FIRST_SAMPLE_YEAR = 2022;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
     private static Section billingSection() {
         List<Step> steps = new ArrayList<>();
         // Worked example 7 (docs/rules.md, R-17): the Département's budget line C06-020M02 6281/930202, 3 000 € of
@@ -362,10 +369,19 @@ final class SampleData {
                     api.post("/api/v1/budget-lines/" + ids.get("budget-line-2022") + "/attachments",
                             Map.of("sourceType", "CONVENTION", "sourceId", ids.get(convention)))));
         }
+        // The daily run as it would have run through the years: the titres of each year carry that year's date
+        // and fiscal year (the CAIH and RESAH titres of December 2022 fall on the 2022 budget line), then today.
+        int thisYear = LocalDate.now(PARIS).getYear();
+        for (int year = FIRST_SAMPLE_YEAR; year < thisYear; year++) {
+            String asOf = year + "-12-31";
+            steps.add(new Step("billing run as of " + asOf, (api, ids) ->
+                    api.post("/api/v1/billing-runs", Map.of("asOf", asOf))));
+        }
         steps.add(new Step("billing run as of today", (api, ids) ->
                 ids.put("billing-run", api.post("/api/v1/billing-runs", Map.of()))));
         return new Section(Service.BILLING, Set.of(Service.MEMBERSHIP, Service.CONVENTION),
-                "the Département's 2022 budget line, and a billing run as of today issued the titres fallen due "
+                "the Département's 2022 budget line, and one billing run as of 31 December of each year since "
+                        + FIRST_SAMPLE_YEAR + " then one as of today issued the titres fallen due "
                         + "(GET /api/v1/titres; the CAIH ones with 20 % VAT)",
                 api -> total(api, "/api/v1/titres") > 0, steps);
     }

@@ -63,6 +63,15 @@ class SampleDataTest {
     }
 
     @Test
+    void theYearlyRunsStartInTheYearOfTheEarliestSampleMembershipOrConvention() {
+        // Otherwise the titres of that year would be issued later, dated and budgeted in the wrong fiscal year.
+        int earliest = Math.min(
+                SampleData.MEMBERSHIPS.stream().mapToInt(m -> LocalDate.parse(m.bulletinReceivedOn()).getYear()).min().orElseThrow(),
+                SampleData.CONVENTIONS.stream().mapToInt(c -> LocalDate.parse(c.startsOn()).getYear()).min().orElseThrow());
+        assertEquals(earliest, SampleData.FIRST_SAMPLE_YEAR);
+    }
+
+    @Test
     void conventionsReferToKnownOrganisationsAndHaveConsistentDates() {
         Set<String> organisations = new HashSet<>();
         SampleData.ORGANISATIONS.forEach(o -> organisations.add(o.key()));
