@@ -77,8 +77,11 @@ public record TitreDocument(
         }
     }
 
-    /** The titre a correction or mandat 673 refers to. */
-    public record Original(String number, int fiscalYear, LocalDate issuedOn, BigDecimal total) {
+    /**
+     * The titre a correction or mandat 673 refers to, with the legal bases of its lines (docs/rules.md, R-5: the
+     * correction rests on the same convention or bulletin as the claim it corrects).
+     */
+    public record Original(String number, int fiscalYear, LocalDate issuedOn, BigDecimal total, List<String> legalBases) {
     }
 
     public boolean hasVat() {

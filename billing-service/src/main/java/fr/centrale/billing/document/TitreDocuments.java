@@ -7,6 +7,7 @@ import fr.centrale.billing.domain.Vat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The one place where a titre as stored becomes the document it prints ({@link TitreDocument}): the entity, the
@@ -37,7 +38,8 @@ public final class TitreDocuments {
                         titre.debtorCity, titre.debtorChorusEj, titre.debtorChorusService),
                 titre.object, titre.reason, lines, totalHt, totalVat, titre.total, vatByRate, noVat, settings.content(),
                 original == null ? null
-                        : new TitreDocument.Original(original.number, original.fiscalYear, original.issuedOn, original.total));
+                        : new TitreDocument.Original(original.number, original.fiscalYear, original.issuedOn, original.total,
+                        original.lines.stream().map(l -> l.legalBasis).filter(Objects::nonNull).distinct().toList()));
     }
 
     private static TitreDocument.Kind kind(Titre titre) {

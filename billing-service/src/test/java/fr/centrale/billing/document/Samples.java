@@ -51,6 +51,7 @@ public final class Samples {
         l.periodEnd = LocalDate.of(2025, 6, 30);
         l.months = new BigDecimal("5.53");
         l.annualAmount = new BigDecimal("2500.00");
+        l.legalBasis = "Convention n° 2023-544 signée le 20/12/2023";
         netOfTax(l, new BigDecimal("1152.08"));
         t.lines.add(l);
         return t;
@@ -154,6 +155,7 @@ public final class Samples {
                 d.issuer(), d.debtor(), "Réduction du titre n° RESAH-2024-000311 (exercice clos 2024)",
                 "Erreur de catégorie : établissement médico-social", List.of(line), amount, BigDecimal.ZERO.setScale(2), amount,
                 List.of(), true, d.settings(),
-                new TitreDocument.Original("RESAH-2024-000311", 2024, LocalDate.of(2024, 1, 2), new BigDecimal("600.00")));
+                new TitreDocument.Original("RESAH-2024-000311", 2024, LocalDate.of(2024, 1, 2), new BigDecimal("600.00"),
+                        List.of("Bulletin d'adhésion reçu le 15/01/2019 ; délibération du conseil d'administration du 20/11/2023")));
     }
 }

@@ -107,7 +107,8 @@ class TitreDocumentPdfTest {
                 new SettingsContent.Person("Durand", "Paul", "Directeur financier")), original));
         assertThat(t).contains("TITRE D'ANNULATION", "N° RESAH-2025-000057", "Annule le titre n° RESAH-2025-000042 du 02/01/2025 (exercice 2025, 1 152,08 €)",
                 "Motif : Erreur de catégorie", "Montant annulé (TTC)", "1 152,08 €", "et par délégation", "Paul Durand",
-                "L. 252 A", "Tribunal administratif de Paris");
+                "L. 252 A", "Tribunal administratif de Paris",
+                "Fondement de la créance d'origine : Convention n° 2023-544 signée le 20/12/2023");
         assertThat(t).doesNotContain("À payer avant");
     }
 
@@ -116,7 +117,7 @@ class TitreDocumentPdfTest {
         String t = text("mandat-673", Samples.mandate673());
         assertThat(t).contains("MANDAT DE PAIEMENT", "Compte 673", "RESAH-M673-2025-000003",
                 "Annulation ou réduction du titre n° RESAH-2024-000311 du 02/01/2024, exercice clos 2024 (600,00 €)", "Montant du mandat (TTC)", "300,00 €",
-                "BÉNÉFICIAIRE", "Marie Martin");
+                "BÉNÉFICIAIRE", "Marie Martin", "Fondement de la créance d'origine : Bulletin d'adhésion reçu le 15/01/2019");
         assertThat(t).doesNotContain("TITRE DE RECETTES").doesNotContain("Formule exécutoire");
     }
 
