@@ -97,15 +97,60 @@ public final class PesSchemas {
         } catch (SAXException e) {
             // a validator without these knobs still validates; the reader refuses a DOCTYPE itself
         }
-        v.setErrorHandler(new Strict());
+        Collecting found = new Collecting();
+        v.setErrorHandler(found);
         try {
             v.validate(new StreamSource(new ByteArrayInputStream(xml)));
         } catch (SAXParseException e) {
-            throw new Invalid(name, "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage());
+            found.add(e);
         } catch (SAXException e) {
-            throw new Invalid(name, String.valueOf(e.getMessage()));
+            if (e != Collecting.STOP) {
+                found.messages.add(String.valueOf(e.getMessage()));
+            }
         } catch (IOException e) {
-            throw new Invalid(name, "unreadable: " + e.getMessage());
+            found.messages.add("unreadable: " + e.getMessage());
+        }
+        if (!found.messages.isEmpty()) {
+            throw new Invalid(name, String.join("; ", found.messages));
+        }
+    }
+
+    /**
+     * Keeps the first few errors and warnings (a warning fails the file like an error): the validator often says what
+     * is wrong in one message and where (the element) in the next. A fatal error stops at once.
+     */
+    private static final class Collecting implements ErrorHandler {
+        private static final int MAX = 3;
+        private static final SAXException STOP = new SAXException("stop");
+        final java.util.List<String> messages = new java.util.ArrayList<>();
+
+        void add(SAXParseException e) {
+            String m = "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage();
+            if (!messages.contains(m)) {
+                messages.add(m);
+            }
+        }
+
+        private void collect(SAXParseException e) throws SAXException {
+            add(e);
+            if (messages.size() >= MAX) {
+                throw STOP;
+            }
+        }
+
+        @Override
+        public void warning(SAXParseException e) throws SAXException {
+            collect(e);
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            collect(e);
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
         }
     }
 
