@@ -13,6 +13,7 @@ import fr.centrale.billing.document.DocumentRenderer;
 import fr.centrale.billing.document.TitreDocument;
 import fr.centrale.billing.domain.PesReceipts;
 import fr.centrale.billing.domain.PesTiersCategory;
+import fr.centrale.billing.domain.SettingsContent;
 import fr.centrale.billing.pes.PesAllerWriter;
 import fr.centrale.billing.pes.PesBordereau;
 import fr.centrale.billing.pes.PesNames;
@@ -24,6 +25,8 @@ import fr.centrale.common.identity.Caller;
 import fr.centrale.common.problem.FieldError;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.common.time.ParisClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -77,13 +80,49 @@ public class PesService {
     public record AllerFile(String fileName, byte[] content) {
     }
 
+    /** What the ledger says of a bordereau, read in one short transaction. */
+    private record Prepared(BordereauSource.Listing listing, SettingsContent settings, List<Item> items) {
+    }
+
+    /** A titre of the bordereau: its printed document, rank, debtor, and for a correction the corrected titre's rank and lines. */
+    private record Item(TitreDocument document, long serial, UUID debtorId, String number, long originalSerial, int originalLines) {
+    }
+
     /**
-     * The bordereau {@code id} as a PES_Aller, validated against PES_Aller.xsd before it is served.
+     * The bordereau {@code id} as a PES_Aller, validated against PES_Aller.xsd before it is served. The ledger is read in
+     * one short transaction; the debtors' categories (membership-service) and the PDFs are got after it, so that a
+     * long bordereau does not hold a transaction open.
      *
      * @param pdf attach each titre's printed PDF (PES_PJ); a quarter of a second per titre
      */
-    @Transactional
     public AllerFile aller(String id, boolean pdf) {
+        Prepared p = QuarkusTransaction.requiringNew().call(() -> prepare(id));
+        BordereauSource.Listing l = p.listing();
+        Map<UUID, DebtorSnapshot> known = debtors.debtors(p.items().stream().map(Item::debtorId).toList());
+        try {
+            List<PesBordereau.Titre> pes = new ArrayList<>();
+            for (Item i : p.items()) {
+                DebtorSnapshot debtor = known.get(i.debtorId());
+                PesTiersCategory category = Optional.ofNullable(debtor).flatMap(s -> PesTiersCategory.of(s.category()))
+                        .orElseThrow(() -> ProblemException.rule("PES_DEBTOR_CATEGORY_UNKNOWN", "The category of the debtor of titre "
+                                + i.number() + " (organisation " + i.debtorId() + ") is unknown to membership-service"));
+                pes.add(TitrePes.titre(i.document(), i.serial(), category, i.originalSerial(), i.originalLines(),
+                        pdf ? renderer.pdf(i.document()) : null));
+            }
+            PesBordereau b = new PesBordereau(TitrePes.issuer(p.items().get(0).document().issuer(), p.settings()), l.fiscalYear(),
+                    l.number(), l.date(), l.kind(), pes);
+            byte[] xml = PesAllerWriter.write(b, ParisClock.today(clock));
+            PesSchemas.validateAller(xml);
+            return new AllerFile(PesNames.aller(b), xml);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.rule("PES_INCOMPLETE", "The bordereau cannot be written as PES V2: " + e.getMessage());
+        } catch (PesSchemas.Invalid e) {
+            throw new ProblemException(422, "PES_INVALID", "Invalid PES file", "The file made is refused by " + e.schema() + ": "
+                    + e.getMessage(), List.of(new FieldError("bordereau", e.getMessage())));
+        }
+    }
+
+    private Prepared prepare(String id) {
         BordereauSource.Listing l = bordereaux.find(id).orElseThrow(() -> ProblemException.notFound("Bordereau", id));
         if (l.titreIds().size() > MAX_TITRES) {
             throw ProblemException.rule("PES_TOO_MANY_TITRES", "A PES bordereau holds at most " + MAX_TITRES + " titres (NbrPce); this one has "
@@ -97,33 +136,14 @@ public class PesService {
             throw ProblemException.rule("PES_HELIOS_CODES_MISSING", "Issuer " + l.issuer() + " has no Hélios codes in its settings in force on "
                     + l.date() + ": set them with PATCH /api/v1/issuers/" + l.issuer() + "/settings (helios)", "helios");
         }
-        List<Titre> list = l.titreIds().stream().map(i -> em.find(Titre.class, i)).toList();
-        Map<UUID, DebtorSnapshot> known = debtors.debtors(list.stream().map(t -> t.debtorId).toList());
-        List<PesBordereau.Titre> pes = new ArrayList<>();
-        TitreDocument first = null;
-        try {
-            for (Titre t : list) {
-                TitreDocument d = titres.document(t.id);
-                first = first == null ? d : first;
-                DebtorSnapshot debtor = known.get(t.debtorId);
-                PesTiersCategory category = Optional.ofNullable(debtor).flatMap(s -> PesTiersCategory.of(s.category()))
-                        .orElseThrow(() -> ProblemException.rule("PES_DEBTOR_CATEGORY_UNKNOWN", "The category of the debtor of titre "
-                                + t.number + " (organisation " + t.debtorId + ") is unknown to membership-service"));
-                Titre original = t.cancelsTitreId == null ? null : em.find(Titre.class, t.cancelsTitreId);
-                pes.add(TitrePes.titre(d, t.serial, category, original == null ? 0 : original.serial,
-                        original == null ? 0 : original.lines.size(), pdf ? renderer.pdf(d) : null));
-            }
-            PesBordereau b = new PesBordereau(TitrePes.issuer(first.issuer(), revision.content()), l.fiscalYear(), l.number(),
-                    l.date(), l.kind(), pes);
-            byte[] xml = PesAllerWriter.write(b, ParisClock.today(clock));
-            PesSchemas.validateAller(xml);
-            return new AllerFile(PesNames.aller(b), xml);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.rule("PES_INCOMPLETE", "The bordereau cannot be written as PES V2: " + e.getMessage());
-        } catch (PesSchemas.Invalid e) {
-            throw new ProblemException(422, "PES_INVALID", "Invalid PES file", "The file made is refused by " + e.schema() + ": "
-                    + e.getMessage(), List.of(new FieldError("bordereau", e.getMessage())));
+        List<Item> items = new ArrayList<>();
+        for (UUID titreId : l.titreIds()) {
+            Titre t = em.find(Titre.class, titreId);
+            Titre original = t.cancelsTitreId == null ? null : em.find(Titre.class, t.cancelsTitreId);
+            items.add(new Item(titres.document(t.id), t.serial, t.debtorId, t.number, original == null ? 0 : original.serial,
+                    original == null ? 0 : original.lines.size()));
         }
+        return new Prepared(l, revision.content(), items);
     }
 
     /**
@@ -131,6 +151,7 @@ public class PesService {
      * transaction: a line is recorded whole (payment and key) or refused; an unexpected failure records nothing.
      */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public PesRetourReport retour(byte[] xml) {
         PesRetourReader.Retour r;
         try {
