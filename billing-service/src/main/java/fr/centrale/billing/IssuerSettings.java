@@ -77,6 +77,22 @@ public class IssuerSettings extends PanacheEntityBase {
     @Column(name = "no_vat_mention")
     public String noVatMention;
 
+    /** Hélios codes for PES V2 (all null until the issuer gives them; V11). */
+    @Column(name = "helios_posting_code")
+    public String heliosPostingCode;
+    @Column(name = "helios_collectivity_id")
+    public String heliosCollectivityId;
+    @Column(name = "helios_collectivity_code")
+    public String heliosCollectivityCode;
+    @Column(name = "helios_budget_code")
+    public String heliosBudgetCode;
+    @Column(name = "helios_product_code")
+    public String heliosProductCode;
+    @Column(name = "helios_posting_label")
+    public String heliosPostingLabel;
+    @Column(name = "helios_budget_label")
+    public String heliosBudgetLabel;
+
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "created_by")
@@ -92,7 +108,9 @@ public class IssuerSettings extends PanacheEntityBase {
                 iban, bic,
                 Arrays.stream(paymentMeans).map(PaymentMean::valueOf).toList(),
                 new SettingsContent.Imputation(imputationNature, imputationFunction, imputationService),
-                recourse, noVatMention);
+                recourse, noVatMention,
+                heliosPostingCode == null ? null : new SettingsContent.Helios(heliosPostingCode, heliosCollectivityId,
+                        heliosCollectivityCode, heliosBudgetCode, heliosProductCode, heliosPostingLabel, heliosBudgetLabel));
     }
 
     /** A new revision stating {@code c} (already checked and normalized). */
@@ -124,6 +142,15 @@ public class IssuerSettings extends PanacheEntityBase {
         s.imputationService = strip(c.imputation().service());
         s.recourse = c.recourse().strip();
         s.noVatMention = c.noVatMention().strip();
+        if (c.helios() != null) {
+            s.heliosPostingCode = c.helios().postingCode().strip();
+            s.heliosCollectivityId = c.helios().collectivityId().strip();
+            s.heliosCollectivityCode = c.helios().collectivityCode().strip();
+            s.heliosBudgetCode = c.helios().budgetCode().strip();
+            s.heliosProductCode = c.helios().productCode().strip();
+            s.heliosPostingLabel = strip(c.helios().postingLabel());
+            s.heliosBudgetLabel = strip(c.helios().budgetLabel());
+        }
         s.createdAt = Instant.now();
         s.createdBy = by;
         return s;

@@ -25,13 +25,14 @@ public record IssuerSettingsPatch(
         SettingsContent.Imputation imputation,
         String recourse,
         String noVatMention,
+        @Schema(description = "Hélios codes for the PES V2 files; replaced whole") SettingsContent.Helios helios,
         @Schema(description = "The `version` read (the issuer's highest revision; 0 for an issuer without settings)",
                 required = true, example = "1") Long version) {
 
     /** What the new revision states: the fields given, the others from {@code base} (null: none). */
     public SettingsContent over(SettingsContent base) {
         SettingsContent b = base == null
-                ? new SettingsContent(null, null, null, null, null, null, null, null, null, null) : base;
+                ? new SettingsContent(null, null, null, null, null, null, null, null, null, null, null) : base;
         return new SettingsContent(
                 officer != null ? officer : b.officer(),
                 delegate != null ? delegate : b.delegate(),
@@ -42,6 +43,7 @@ public record IssuerSettingsPatch(
                 paymentMeans != null ? paymentMeans : b.paymentMeans(),
                 imputation != null ? imputation : b.imputation(),
                 recourse != null ? recourse : b.recourse(),
-                noVatMention != null ? noVatMention : b.noVatMention()).normalized();
+                noVatMention != null ? noVatMention : b.noVatMention(),
+                helios != null ? helios : b.helios()).normalized();
     }
 }

@@ -25,13 +25,13 @@ final class RemoteViews {
 
     /** {@code GET /api/v1/organisations/{id}} (membership-service). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Organisation(UUID id, String name, String siret, Address address, Chorus chorus) {
+    record Organisation(UUID id, String name, String siret, Address address, Chorus chorus, String category) {
 
         DebtorSnapshot toSnapshot() {
             Address a = address == null ? new Address(null, null, null) : address;
             Chorus c = chorus == null ? new Chorus(null, null) : chorus;
             return new DebtorSnapshot(id, name, siret, a.street(), a.postalCode(), a.city(),
-                    c.legalCommitment(), c.serviceCode());
+                    c.legalCommitment(), c.serviceCode(), category);
         }
     }
 

@@ -27,7 +27,63 @@ public record SettingsContent(
                 + "action suspends the executory force, contests of enforcement acts go to the juge de l'exécution")
         String recourse,
         @Schema(description = "Printed where no VAT applies", example = "TVA non applicable, article 256 B du CGI")
-        String noVatMention) {
+        String noVatMention,
+        @Schema(description = "The codes Hélios knows the issuer by, for its PES V2 files (bordereaux of titres); absent until "
+                + "the issuer gives them. Send null or omit to keep those in force.")
+        Helios helios) {
+
+    /** The content without Hélios codes (as before PES V2). */
+    public SettingsContent(Person officer, Person delegate, String executoryFormula, Accountant accountant, String iban,
+                           String bic, List<PaymentMean> paymentMeans, Imputation imputation, String recourse,
+                           String noVatMention) {
+        this(officer, delegate, executoryFormula, accountant, iban, bic, paymentMeans, imputation, recourse, noVatMention, null);
+    }
+
+    /**
+     * The identifiers of the issuer's budget in Hélios, the comptable public's application, that every PES V2 file
+     * states in its {@code EnTetePES}, and the local product code of its titres' lines (PES V2 schemas 5.17,
+     * Class_EntetePES.xsd and Class_LigneTitreAller.xsd).
+     *
+     * @param postingCode         IdPost: the poste comptable's codique, 6 or 7 digits (or 02A/02B and 3-4 digits)
+     * @param collectivityId      IdColl: the SIRET of the budget collectivité (14 digits)
+     * @param collectivityCode    CodCol: the code collectivité, 3 digits
+     * @param budgetCode          CodBud: the code budget, 2 characters (a digit or capital, then a digit)
+     * @param productCode         CodProdLoc: the local product code of the titres' lines, 1 to 4 letters or digits
+     * @param postingLabel        LibellePoste, optional: the poste's short name (at most 38)
+     * @param budgetLabel         LibelleColBud, optional: the budget's name (at most 38)
+     */
+    public record Helios(
+            @Schema(description = "IdPost: codique of the poste comptable (6-7 digits)", example = "062009") String postingCode,
+            @Schema(description = "IdColl: SIRET of the budget collectivité", example = "25620103500016") String collectivityId,
+            @Schema(description = "CodCol: code collectivité (3 digits)", example = "123") String collectivityCode,
+            @Schema(description = "CodBud: code budget (2 characters)", example = "01") String budgetCode,
+            @Schema(description = "CodProdLoc: local product code of the lines (1-4 letters or digits)", example = "CTB") String productCode,
+            @Schema(description = "LibellePoste: short name of the poste (optional)", example = "SGC ARRAS") String postingLabel,
+            @Schema(description = "LibelleColBud: name of the budget (optional)", example = "BUDGET PRINCIPAL") String budgetLabel) {
+
+        /** Every field at fault (PES V2 5.17 patterns), named under {@code helios.}. */
+        void problems(List<FieldError> errors) {
+            pattern(errors, "helios.postingCode", postingCode, "02[AB][0-9]{3,4}|[0-9]{6,7}", "6 or 7 digits (or 02A/02B and 3 or 4 digits)");
+            pattern(errors, "helios.collectivityId", collectivityId, "[0-9]{14}", "14 digits (the SIRET of the budget)");
+            pattern(errors, "helios.collectivityCode", collectivityCode, "[0-9]{3}", "3 digits");
+            pattern(errors, "helios.budgetCode", budgetCode, "[0-9A-Z][0-9]", "2 characters: a digit or capital letter, then a digit");
+            pattern(errors, "helios.productCode", productCode, "[0-9a-zA-Z]{1,4}", "1 to 4 letters or digits");
+            if (postingLabel != null && postingLabel.length() > 38) {
+                errors.add(new FieldError("helios.postingLabel", "must be at most 38 characters"));
+            }
+            if (budgetLabel != null && budgetLabel.length() > 38) {
+                errors.add(new FieldError("helios.budgetLabel", "must be at most 38 characters"));
+            }
+        }
+
+        private static void pattern(List<FieldError> errors, String field, String value, String regex, String what) {
+            if (blank(value)) {
+                errors.add(new FieldError(field, "is required: " + what));
+            } else if (!value.strip().matches(regex)) {
+                errors.add(new FieldError(field, "must be " + what));
+            }
+        }
+    }
 
     /** A person who signs: nom, prénom(s), qualité. */
     public record Person(@Schema(example = "Martin") String name, @Schema(example = "Marie") String firstNames,
@@ -54,7 +110,7 @@ public record SettingsContent(
     /** The same content with a delegate that is all blank taken as none, the IBAN and BIC in electronic form. */
     public SettingsContent normalized() {
         return new SettingsContent(officer, delegate == null || unnamed(delegate) ? null : delegate, executoryFormula,
-                accountant, Iban.normalize(iban), Bic.normalize(bic), paymentMeans, imputation, recourse, noVatMention);
+                accountant, Iban.normalize(iban), Bic.normalize(bic), paymentMeans, imputation, recourse, noVatMention, helios);
     }
 
     /** Every field at fault, each named by its JSON path; empty when the content can be a revision. */
@@ -87,6 +143,9 @@ public record SettingsContent(
         }
         text(errors, "recourse", recourse, 4000);
         text(errors, "noVatMention", noVatMention, 255);
+        if (helios != null) {
+            helios.problems(errors);
+        }
         return errors;
     }
 

@@ -45,6 +45,9 @@ public class BillingRunResource {
     @Inject
     Clock clock;
 
+    @Inject
+    fr.centrale.billing.service.PesService pes;
+
     @POST
     @Operation(operationId = "runBilling", summary = "Run billing as of a date",
             description = "Reads the billable items of memberships and conventions up to `asOf` (default today, Europe/Paris) "
@@ -88,5 +91,47 @@ public class BillingRunResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public BillingRunView get(@PathParam("id") String id) {
         return runs.get(Params.pathId("Billing run", id));
+    }
+
+    @GET
+    @Path("/{id}/pes")
+    @Produces({"application/xml", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getBillingRunPes", summary = "Export a run's bordereau of titres as PES V2 (PES_Aller)",
+            description = "The titres de recettes the run issued for `issuer` and fiscal `year`, as one bordereau (until the "
+                    + "bordereaux of R-6 exist: numbered by the run's rank among that issuer's runs of the year, dated its asOf), "
+                    + "written as a DGFiP PES V2 `PES_Aller` (schemas 5.17, ISO-8859-1, validated against PES_Aller.xsd before "
+                    + "it is served): Enveloppe, EnTetePES with the issuer's Hélios codes (its settings, `helios`), "
+                    + "PES_RecetteAller (bordereau, titres, lines, debtors as tiers), PES_Facture (the avis des sommes à payer "
+                    + "for Chorus Pro) for public debtors, and each titre's PDF in PES_PJ (`pdf=false` leaves them out). "
+                    + "Unsigned: XAdES signing and transmission are the tiers de télétransmission's. The file name follows "
+                    + "Content-Disposition. 422 PES_HELIOS_CODES_MISSING when the issuer has no Hélios codes, "
+                    + "PES_DEBTOR_CATEGORY_UNKNOWN, PES_INCOMPLETE (e.g. a debtor without postal code).")
+    @APIResponse(responseCode = "200", description = "The PES_Aller file",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Response pes(@PathParam("id") String id,
+                        @QueryParam("issuer") @Parameter(description = "Issuer code (purchasing body)", required = true, example = "FIBRE5962") String issuer,
+                        @QueryParam("year") @Parameter(description = "Fiscal year of the titres", required = true,
+                                schema = @Schema(type = SchemaType.INTEGER), example = "2025") String year,
+                        @QueryParam("pdf") @Parameter(description = "Attach each titre's PDF (default true)",
+                                schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true")) String pdf) {
+        java.util.UUID run = Params.pathId("Billing run", id);
+        runs.get(run);
+        if (issuer == null || !issuer.strip().matches("[A-Za-z0-9_-]{1,32}")) {
+            throw fr.centrale.common.problem.ProblemException.invalid("issuer", "is required: an issuer code such as RESAH");
+        }
+        Integer fiscalYear = Params.integer("year", year);
+        if (fiscalYear == null || fiscalYear < 2000 || fiscalYear > 9999) {
+            throw fr.centrale.common.problem.ProblemException.invalid("year", "is required: a fiscal year such as 2025");
+        }
+        if (pdf != null && !pdf.equalsIgnoreCase("true") && !pdf.equalsIgnoreCase("false")) {
+            throw fr.centrale.common.problem.ProblemException.invalid("pdf", "must be true or false");
+        }
+        fr.centrale.billing.service.PesService.AllerFile file = pes.aller(
+                fr.centrale.billing.service.RunBordereauSource.id(run, issuer, fiscalYear), !"false".equalsIgnoreCase(pdf));
+        return Response.ok(file.content(), "application/xml; charset=ISO-8859-1")
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").build();
     }
 }

@@ -35,8 +35,8 @@ import java.util.List;
 @Path("/api/v1/issuers/{code}/settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Issuer settings", description = "Officer, executory formula, payment details, imputation, recourse and no-VAT "
-        + "mention of each issuer, dated and append-only")
+@Tag(name = "Issuer settings", description = "Officer, executory formula, payment details, imputation, recourse, no-VAT "
+        + "mention and Hélios codes (PES V2) of each issuer, dated and append-only")
 public class IssuerSettingsResource {
 
     private static final String EXAMPLE = """
@@ -47,7 +47,10 @@ public class IssuerSettingsResource {
              "iban": "FR933000100462C621000000063", "bic": "BDFEFRPPCCT", "paymentMeans": ["VIREMENT", "CHEQUE", "CARTE"],
              "imputation": {"nature": "7474", "function": "01"},
              "recourse": "Dans le délai de deux mois suivant la réception du présent titre, ... Tribunal administratif de Lille ...",
-             "noVatMention": "TVA non applicable, article 256 B du CGI", "version": 1}""";
+             "noVatMention": "TVA non applicable, article 256 B du CGI",
+             "helios": {"postingCode": "062009", "collectivityId": "25620103500016", "collectivityCode": "103", "budgetCode": "01",
+                        "productCode": "CTB", "postingLabel": "SGC ARRAS", "budgetLabel": "EXEMPLE - A CONFIRMER PAR L EMETTEUR"},
+             "version": 1}""";
 
     @Inject
     IssuerSettingsService settings;

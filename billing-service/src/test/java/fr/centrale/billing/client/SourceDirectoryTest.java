@@ -147,7 +147,7 @@ class SourceDirectoryTest {
                 "1300012345", "DSI-FINANCES");
 
         assertThat(directory.debtor(id)).contains(new DebtorSnapshot(id, "Commune de Béthune", "21620119000017",
-                "Place du Nouveau Monde", "62400", "Béthune", "1300012345", "DSI-FINANCES"));
+                "Place du Nouveau Monde", "62400", "Béthune", "1300012345", "DSI-FINANCES", "COMMUNE"));
     }
 
     @Test
@@ -156,7 +156,7 @@ class SourceDirectoryTest {
         stubOrganisation(id, "Commune de Lens", "21620498000016", "17 bis place Jean Jaurès", "62300", "Lens", null, null);
 
         assertThat(directory.debtor(id)).contains(new DebtorSnapshot(id, "Commune de Lens", "21620498000016",
-                "17 bis place Jean Jaurès", "62300", "Lens", null, null));
+                "17 bis place Jean Jaurès", "62300", "Lens", null, null, "COMMUNE"));
     }
 
     @Test

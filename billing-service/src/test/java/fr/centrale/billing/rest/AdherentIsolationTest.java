@@ -113,6 +113,8 @@ class AdherentIsolationTest {
         checks.put("/api/v1/forecasts", this::theForecastIsOwnOnly);
         checks.put("/api/v1/billing-runs", () -> forbidden("/api/v1/billing-runs"));
         checks.put("/api/v1/billing-runs/{id}", () -> forbidden("/api/v1/billing-runs/" + runId));
+        // a run's bordereau as PES V2 lists every debtor's titres: ledger-wide, like the run
+        checks.put("/api/v1/billing-runs/{id}/pes", () -> forbidden("/api/v1/billing-runs/" + runId + "/pes?issuer=RESAH&year=2025"));
         checks.put("/api/v1/webhooks", () -> forbidden("/api/v1/webhooks"));
         checks.put("/api/v1/webhooks/{id}", () -> forbidden("/api/v1/webhooks/" + UUID.randomUUID()));
         checks.put("/api/v1/webhooks/{id}/deliveries", () -> forbidden("/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries"));

@@ -82,6 +82,45 @@ class IssuerSettingsResourceTest {
                 .body("noVatMention", containsString("256 B"));
     }
 
+    /** Issue 17: the Hélios codes of the PES V2 files are settings like the others, dated; samples for the three issuers. */
+    @Test
+    void heliosCodesAreSettingsLikeTheOthers() {
+        given().when().get("/api/v1/issuers/FIBRE5962/settings").then().statusCode(200)
+                .body("helios.postingCode", equalTo("062009")).body("helios.collectivityCode", equalTo("103"))
+                .body("helios.budgetCode", equalTo("01")).body("helios.budgetLabel", containsString("EXEMPLE"));
+        for (String code : List.of("RESAH", "CAIH")) {
+            given().when().get("/api/v1/issuers/" + code + "/settings").then().statusCode(200)
+                    .body("helios.collectivityId", org.hamcrest.Matchers.matchesPattern("[0-9]{14}"));
+        }
+        given().when().get("/api/v1/issuers/DEFAULT/settings").then().statusCode(200).body("helios", nullValue());
+
+        String code = newCode();
+        String path = "/api/v1/issuers/" + code + "/settings";
+        as("admin").contentType(ContentType.JSON).body(complete("Martin", 0)).when().patch(path).then().statusCode(200)
+                .body("helios", nullValue());
+        Map<String, Object> bad = new HashMap<>(Map.of("version", 1, "helios", Map.of("postingCode", "62009",
+                "collectivityId", "2562010350001", "collectivityCode", "1034", "budgetCode", "1", "productCode", "CT-B")));
+        as("admin").contentType(ContentType.JSON).body(bad).when().patch(path).then().statusCode(422).contentType(PROBLEM)
+                .body("code", equalTo("INVALID_ISSUER_SETTINGS"))
+                .body("errors.field", containsInAnyOrder("helios.postingCode", "helios.collectivityId", "helios.collectivityCode",
+                        "helios.budgetCode", "helios.productCode"));
+        as("admin").contentType(ContentType.JSON).body(Map.of("version", 1, "helios", Map.of("postingCode", "062009")))
+                .when().patch(path).then().statusCode(422).body("errors.field", hasItem("helios.collectivityId"));
+        given().when().get(path).then().body("version", equalTo(1)).body("helios", nullValue());
+
+        LocalDate later = TODAY.plusDays(10);
+        as("admin").contentType(ContentType.JSON).body(Map.of("version", 1, "validFrom", later.toString(), "helios",
+                        Map.of("postingCode", "062009", "collectivityId", "25620103500016", "collectivityCode", "123",
+                                "budgetCode", "02", "productCode", "CTB")))
+                .when().patch(path).then().statusCode(200).body("revision", equalTo(2)).body("helios.budgetCode", equalTo("02"))
+                .body("officer.name", equalTo("Martin"));
+        given().when().get(path).then().body("helios", nullValue());
+        given().queryParam("on", later.toString()).when().get(path).then().body("helios.collectivityCode", equalTo("123"));
+        // a change of something else keeps the codes in force
+        as("admin").contentType(ContentType.JSON).body(Map.of("version", 2, "validFrom", later.toString(), "noVatMention", "TVA non applicable"))
+                .when().patch(path).then().statusCode(200).body("helios.productCode", equalTo("CTB"));
+    }
+
     @Test
     void aChangeIsANewRevisionAndTheOldOneStays() {
         String code = newCode();

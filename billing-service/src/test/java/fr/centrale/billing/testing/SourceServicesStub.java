@@ -132,6 +132,12 @@ public class SourceServicesStub implements QuarkusTestResourceLifecycleManager {
      */
     public static void stubOrganisation(UUID id, String name, String siret, String street, String postalCode,
                                         String city, String chorusEj, String chorusServiceCode) {
+        stubOrganisation(id, name, siret, street, postalCode, city, chorusEj, chorusServiceCode, "COMMUNE");
+    }
+
+    /** As above, of the given category (membership-service's, e.g. DEPARTEMENT, ESPIC). */
+    public static void stubOrganisation(UUID id, String name, String siret, String street, String postalCode,
+                                        String city, String chorusEj, String chorusServiceCode, String category) {
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("street", street);
         address.put("postalCode", postalCode);
@@ -147,7 +153,7 @@ public class SourceServicesStub implements QuarkusTestResourceLifecycleManager {
         body.put("name", name);
         body.put("siret", siret);
         body.put("siren", siret == null || siret.length() < 9 ? null : siret.substring(0, 9));
-        body.put("category", "COMMUNE");
+        body.put("category", category);
         body.put("population", 25_000);
         body.put("headcount", null);
         body.put("finess", null);

@@ -8,7 +8,7 @@ import java.util.Set;
  * Who may do what, decided from the roles of the token ({@code groups} claim) alone.
  * <ul>
  *     <li>{@code admin}: everything;</li>
- *     <li>{@code finance}: every GET, plus billing runs, payments and cancellations;</li>
+ *     <li>{@code finance}: every GET, plus billing runs, payments (PES_Retour receipts included) and cancellations;</li>
  *     <li>{@code reader}: every GET;</li>
  *     <li>{@code adherent}: GET only (but for its own budget lines: POST /budget-lines and POST/DELETE
  *     /budget-lines/{id}/attachments, docs/rules.md, R-17), and never another organisation's data named in the request
@@ -110,9 +110,15 @@ public final class Access {
                 || (("POST".equals(method) || "DELETE".equals(method)) && segments.size() == 3 && "attachments".equals(segments.get(2)));
     }
 
-    /** POST /billing-runs, POST /titres/{id}/payments, POST /titres/{id}/cancellation. */
+    /**
+     * POST /billing-runs, POST /titres/{id}/payments, POST /titres/{id}/cancellation, POST /pes/retours (the comptable's
+     * receipts, recorded as payments).
+     */
     private static boolean isFinanceWrite(List<String> segments) {
         if (segments.size() == 1 && "billing-runs".equals(segments.get(0))) {
+            return true;
+        }
+        if (segments.equals(List.of("pes", "retours"))) {
             return true;
         }
         return segments.size() == 3 && "titres".equals(segments.get(0))

@@ -43,6 +43,11 @@ class AccessTest {
         assertThat(decide("GET", "titres/export", Map.of(), "finance")).isEqualTo(ALLOW);
         assertThat(decide("POST", "memberships", Map.of(), "finance")).isEqualTo(FORBIDDEN);
         assertThat(decide("POST", "titres/x/other", Map.of(), "finance")).isEqualTo(FORBIDDEN);
+        // the comptable's receipts (PES_Retour) are payments
+        assertThat(decide("POST", "pes/retours", Map.of(), "finance")).isEqualTo(ALLOW);
+        assertThat(decide("POST", "pes/retours", Map.of(), "reader")).isEqualTo(FORBIDDEN);
+        assertThat(decide("POST", "pes/retours", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
+        assertThat(decide("POST", "pes/other", Map.of(), "finance")).isEqualTo(FORBIDDEN);
     }
 
     @Test
