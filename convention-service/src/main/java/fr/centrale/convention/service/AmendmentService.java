@@ -221,8 +221,8 @@ public class AmendmentService {
         BigDecimal amount = required(r.amount(), "amount");
         // docs/rules.md, R-9: the new market has a maximum of its own.
         BigDecimal maximum = required(r.maximumAmount(), "maximumAmount");
-        a.amount = amount;
-        a.maximumAmount = maximum;
+        a.amount = amount.setScale(2);
+        a.maximumAmount = maximum.setScale(2);
         a.startsOn = r.startsOn() != null ? r.startsOn() : r.effectiveOn();
         a.endsOn = r.endsOn() != null ? r.endsOn() : c.endsOn;
         if (a.startsOn.isBefore(c.executionStart())) {
