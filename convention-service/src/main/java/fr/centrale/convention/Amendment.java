@@ -77,6 +77,11 @@ public class Amendment extends PanacheEntityBase {
     @OrderColumn(name = "rank")
     public List<AmendmentShare> shares = new ArrayList<>();
 
+    /** Whether it restated shares: read without loading the shares of any other amendment. */
+    public boolean restatesShares() {
+        return type == AmendmentType.ADD_BENEFICIARY && convention.beneficiariesPayTheirShare() && !shares.isEmpty();
+    }
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

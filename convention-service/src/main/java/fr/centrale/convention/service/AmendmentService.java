@@ -4,6 +4,7 @@ import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.convention.Amendment;
 import fr.centrale.convention.AmendmentShare;
+import fr.centrale.convention.AmendmentType;
 import fr.centrale.convention.Beneficiary;
 import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
@@ -69,6 +70,17 @@ public class AmendmentService {
         a.chorusLegalCommitment = ConventionService.trimmed(request.chorusLegalCommitment());
         a.chorusServiceCode = ConventionService.trimmed(request.chorusServiceCode());
         a.createdAt = Instant.now();
+        if (request.type() != AmendmentType.ADD_BENEFICIARY) {
+            // docs/rules.md, R-11: shares are restated, and a payer named, only when a beneficiary is added.
+            if (request.shares() != null && !request.shares().isEmpty()) {
+                throw ProblemException.rule("SHARES_NOT_ALLOWED", "Only an amendment adding a beneficiary restates the shares",
+                        "shares");
+            }
+            if (request.complementPayerId() != null) {
+                throw ProblemException.rule("UNKNOWN_PAYER", "Only an amendment adding a beneficiary names who pays its "
+                        + "complementary contribution; the signatory pays this one", "complementPayerId");
+            }
+        }
         switch (request.type()) {
             case ADD_BENEFICIARY -> addBeneficiary(c, a, request);
             case INCREASE_MAXIMUM -> increaseMaximum(c, a, request);
@@ -279,7 +291,8 @@ public class AmendmentService {
         return new AmendmentView(a.id, c.id, a.number, a.type, a.effectiveOn, a.signedOn, a.organisationId, a.startsOn,
                 a.endsOn, a.maximumAmount, a.amount, a.previousAnnualAmount, a.newAnnualAmount, a.newTier, contribution,
                 a.chorusLegalCommitment, a.chorusServiceCode,
-                a.shares.isEmpty() ? null : a.shares.stream().map(x -> new ShareRequest(x.organisationId, x.amount)).toList(),
-                a.complementPayerId, SubsequentMarketService.openedBy(c, a.number).map(m -> m.seq).orElse(null));
+                a.restatesShares() ? a.shares.stream().map(x -> new ShareRequest(x.organisationId, x.amount)).toList() : null,
+                a.complementPayerId, a.type == AmendmentType.NEW_SUBSEQUENT_MARKET
+                        ? SubsequentMarketService.openedBy(c, a.number).map(m -> m.seq).orElse(null) : null);
     }
 }

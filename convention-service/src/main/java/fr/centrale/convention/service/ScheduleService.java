@@ -4,6 +4,7 @@ import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.billing.BillableItemPage;
 import fr.centrale.common.time.Q1RunDay;
 import fr.centrale.convention.Amendment;
+import fr.centrale.convention.AmendmentType;
 import fr.centrale.convention.Beneficiary;
 import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
@@ -87,7 +88,7 @@ public class ScheduleService {
                 .map((Beneficiary b) -> new ConventionSchedule.Share(b.organisationId, b.share))
                 .toList();
         String basis = c.negotiated ? "Montant négocié (sur devis)" : "Grille : " + c.gridRow;
-        List<ConventionSchedule.Restatement> restatements = c.amendments.stream().filter(a -> !a.shares.isEmpty())
+        List<ConventionSchedule.Restatement> restatements = c.amendments.stream().filter(Amendment::restatesShares)
                 .map(a -> new ConventionSchedule.Restatement(a.number, a.effectiveOn, a.shares.stream()
                         .map(x -> new ConventionSchedule.Share(x.organisationId, x.amount)).toList()))
                 .toList();
@@ -113,7 +114,8 @@ public class ScheduleService {
             }
             LocalDate marketStart = a.startsOn;
             LocalDate marketEnd = a.endsOn;
-            var market = SubsequentMarketService.openedBy(c, a.number);
+            var market = a.type == AmendmentType.NEW_SUBSEQUENT_MARKET && c.offer.billedPerSubsequentMarket
+                    ? SubsequentMarketService.openedBy(c, a.number) : java.util.Optional.<fr.centrale.convention.SubsequentMarket>empty();
             if (market.isPresent()) {
                 // docs/rules.md, R-9: the new market's own execution years, up to its end or its exhaustion.
                 marketStart = market.get().startsOn;

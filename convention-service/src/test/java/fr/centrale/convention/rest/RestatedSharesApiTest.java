@@ -120,6 +120,14 @@ class RestatedSharesApiTest {
         request.put("complementPayerId", added);
         given().contentType(ContentType.JSON).body(request).when().post(CONVENTION + "/amendments", id).then().statusCode(422)
                 .body("code", equalTo("UNKNOWN_PAYER")).body("errors[0].field", equalTo("complementPayerId"));
+        // Nor does any other kind of amendment.
+        given().contentType(ContentType.JSON).body(Map.of("type", "INCREASE_MAXIMUM", "effectiveOn", "2024-09-01",
+                        "signedOn", "2024-08-20", "organisationId", dep, "maximumAmount", 90000, "shares", List.of(share(dep, "2500"))))
+                .when().post(CONVENTION + "/amendments", id).then().statusCode(422).contentType(PROBLEM)
+                .body("code", equalTo("SHARES_NOT_ALLOWED"));
+        given().contentType(ContentType.JSON).body(Map.of("type", "INCREASE_MAXIMUM", "effectiveOn", "2024-09-01",
+                        "signedOn", "2024-08-20", "organisationId", dep, "maximumAmount", 90000, "complementPayerId", dep))
+                .when().post(CONVENTION + "/amendments", id).then().statusCode(422).body("code", equalTo("UNKNOWN_PAYER"));
         given().when().get(CONVENTION, id).then().body("amendments", equalTo(0));
         request.remove("complementPayerId");
         given().contentType(ContentType.JSON).body(request).when().post(CONVENTION + "/amendments", id).then().statusCode(201)
