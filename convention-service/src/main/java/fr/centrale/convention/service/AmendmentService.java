@@ -184,6 +184,12 @@ public class AmendmentService {
                         .reduce(BigDecimal.ZERO, BigDecimal::add) + " €, not the annual amount of " + c.annualAmount + " € (D-13)";
             }, problem.field);
         });
+        if (r.endsOn() != null) {
+            // R-13 with R-11: after its own end the added beneficiary's share would be owed by no one; the seeds do not say
+            // who takes it over, so the amendment cannot both restate the shares and end the beneficiary early.
+            throw ProblemException.rule("OWN_END_WITH_SHARES", "A beneficiary paying its own share stays until the "
+                    + "convention's end: restated shares and an end of its own cannot go together", "endsOn");
+        }
         UUID payer = RestatedShares.payer(r.complementPayerId(), c.signatoryId, beneficiaries).orElseThrow(() ->
                 ProblemException.rule("UNKNOWN_PAYER", "The complementary contribution is paid by the signatory or a "
                         + "beneficiary", "complementPayerId"));

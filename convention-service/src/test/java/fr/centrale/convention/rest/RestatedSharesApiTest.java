@@ -60,7 +60,8 @@ class RestatedSharesApiTest {
                 new Bad(Map.of("shares", List.of(share(h, "1500"), share(a, "1500"))), "SHARES_INCOMPLETE", "shares"),
                 new Bad(Map.of("shares", List.of(share(h, "1000"), share(a, "1000"), share(stranger, "1000"))), "SHARES_INCOMPLETE", "shares"),
                 new Bad(Map.of("shares", List.of(share(h, "1000"), share(a, "1000"), share(c, "999.99"))), "SHARES_DO_NOT_ADD_UP", "shares"),
-                new Bad(Map.of("shares", right, "complementPayerId", stranger), "UNKNOWN_PAYER", "complementPayerId"))) {
+                new Bad(Map.of("shares", right, "complementPayerId", stranger), "UNKNOWN_PAYER", "complementPayerId"),
+                new Bad(Map.of("shares", right, "endsOn", "2025-06-30"), "OWN_END_WITH_SHARES", "endsOn"))) {
             Map<String, Object> request = new HashMap<>(base);
             request.putAll(bad.extra());
             given().contentType(ContentType.JSON).body(request).when().post(CONVENTION + "/amendments", id).then()
