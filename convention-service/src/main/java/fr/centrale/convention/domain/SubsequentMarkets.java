@@ -14,7 +14,7 @@ import java.util.Optional;
  * effets"; article 4.1: "une contribution financière annuelle, par année d'exécution de chaque marché subséquent".
  * <p>
  * Orders count against the market in force; the order that reaches its maximum exhausts it, and one that would exceed it
- * is refused (the maximum "ne pourra pas" be exceeded: seed 000, 3.1 "s'engagent à respecter le montant maximum"). An
+ * is refused (seed 000, 3.1: "le signataire et les bénéficiaires s'engagent à respecter le montant maximum"). An
  * exhausted market's contribution stops after the execution year in progress: the years after it are not billed.
  */
 public final class SubsequentMarkets {
