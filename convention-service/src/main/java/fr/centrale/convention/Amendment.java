@@ -1,7 +1,9 @@
 package fr.centrale.convention;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,11 +11,14 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** An avenant, numbered 1, 2, … within its convention, and the complementary contribution it created. */
@@ -62,6 +67,20 @@ public class Amendment extends PanacheEntityBase {
     public String chorusLegalCommitment;
     @Column(name = "chorus_service_code")
     public String chorusServiceCode;
+
+    /** docs/rules.md, R-11: who pays the complementary contribution; null: the signatory. */
+    @Column(name = "complement_payer_id")
+    public UUID complementPayerId;
+    /** docs/rules.md, R-11: every beneficiary's share as restated by an amendment adding a beneficiary; empty otherwise. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "amendment_share", joinColumns = @JoinColumn(name = "amendment_id"))
+    @OrderColumn(name = "rank")
+    public List<AmendmentShare> shares = new ArrayList<>();
+
+    /** Whether it restated shares: read without loading the shares of any other amendment. */
+    public boolean restatesShares() {
+        return type == AmendmentType.ADD_BENEFICIARY && convention.beneficiariesPayTheirShare() && !shares.isEmpty();
+    }
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -89,6 +89,11 @@ public class Convention extends PanacheEntityBase {
     @OrderBy("number")
     public List<Amendment> amendments = new ArrayList<>();
 
+    /** Its subsequent markets by number (docs/rules.md, R-9), for offers billed per subsequent market; empty otherwise. */
+    @OneToMany(mappedBy = "convention", cascade = CascadeType.ALL)
+    @OrderBy("seq")
+    public List<SubsequentMarket> markets = new ArrayList<>();
+
     /** docs/rules.md, R-3: the commitment's own Chorus Pro engagement juridique and service code, null when none. */
     @Column(name = "chorus_legal_commitment")
     public String chorusLegalCommitment;

@@ -28,6 +28,9 @@ public class PurchaseOrder extends PanacheEntityBase {
     @Column(name = "ordered_on")
     public LocalDate orderedOn;
     public String reference;
+    /** The subsequent market it counts against (docs/rules.md, R-9); null under other offers. */
+    @Column(name = "subsequent_market_seq")
+    public Integer subsequentMarketSeq;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -270,13 +270,17 @@ final class SampleData {
             // 50 000 of a 60 000 maximum: 83 %, the beneficiary is at risk (threshold 80 %).
             new Order("bethune-bruay/RESAH-2021-063-002", "bethune-bruay", "50000.00", "2024-06-01", "BC-2024-0042"));
 
-    /** An amendment (POST /api/v1/conventions/{id}/amendments) of a convention above. */
-    record Amendment(String convention, String type, String effectiveOn, String signedOn, String amount) {
+    /**
+     * An amendment (POST /api/v1/conventions/{id}/amendments) of a convention above; {@code maximumAmount}: a new subsequent
+     * market's own maximum (docs/rules.md, R-9).
+     */
+    record Amendment(String convention, String type, String effectiveOn, String signedOn, String amount, String maximumAmount) {
     }
 
     static final List<Amendment> AMENDMENTS = List.of(
-            // A new subsequent market, billed 2 500 € per execution year from 01/04/2025.
-            new Amendment("bethune-bruay/RESAH-2021-047-001", "NEW_SUBSEQUENT_MARKET", "2025-04-01", "2025-03-20", "2500.00"));
+            // A new subsequent market with a maximum of its own, billed 2 500 € per execution year from 01/04/2025.
+            new Amendment("bethune-bruay/RESAH-2021-047-001", "NEW_SUBSEQUENT_MARKET", "2025-04-01", "2025-03-20", "2500.00",
+                    "200000.00"));
 
     private static Section conventionSection() {
         List<Step> steps = new ArrayList<>();
@@ -329,6 +333,9 @@ final class SampleData {
                 body.put("effectiveOn", a.effectiveOn());
                 body.put("signedOn", a.signedOn());
                 body.put("amount", new BigDecimal(a.amount()));
+                if (a.maximumAmount() != null) {
+                    body.put("maximumAmount", new BigDecimal(a.maximumAmount()));
+                }
                 api.post("/api/v1/conventions/" + ids.get(a.convention()) + "/amendments", body);
             }));
         }

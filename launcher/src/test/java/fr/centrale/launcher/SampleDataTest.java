@@ -93,6 +93,8 @@ class SampleDataTest {
         }
         for (SampleData.Amendment a : SampleData.AMENDMENTS) {
             assertTrue(conventions.contains(a.convention()), "unknown convention " + a.convention());
+            // docs/rules.md, R-9: a new subsequent market states its own maximum (convention-service answers 400 without).
+            assertTrue(!a.type().equals("NEW_SUBSEQUENT_MARKET") || a.maximumAmount() != null, a.convention());
         }
     }
 

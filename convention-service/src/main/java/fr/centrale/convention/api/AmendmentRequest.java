@@ -1,6 +1,7 @@
 package fr.centrale.convention.api;
 
 import fr.centrale.convention.AmendmentType;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Schema(description = "An avenant")
@@ -22,12 +24,22 @@ public record AmendmentRequest(
         @Schema(description = "NEW_SUBSEQUENT_MARKET: the market's end (default the convention's end); ADD_BENEFICIARY: the "
                 + "added beneficiary's own end, after which nothing is billed for it (docs/rules.md, R-13; default the "
                 + "convention's end)") LocalDate endsOn,
-        @Positive @Digits(integer = 12, fraction = 2) @Schema(description = "ADD_BENEFICIARY: its maximum; INCREASE_MAXIMUM: the new maximum") BigDecimal maximumAmount,
+        @Positive @Digits(integer = 12, fraction = 2) @Schema(description = "ADD_BENEFICIARY: its maximum; INCREASE_MAXIMUM: the new "
+                + "maximum; NEW_SUBSEQUENT_MARKET (required): the new market's own maximum, HT over its whole duration "
+                + "(docs/rules.md, R-9)", example = "120000.00") BigDecimal maximumAmount,
         @Positive @Digits(integer = 10, fraction = 2) @Schema(description = "NEW_SUBSEQUENT_MARKET: the annual contribution the amendment states") BigDecimal amount,
         @Size(max = 50) @Pattern(regexp = "\\S.*", message = "must not be blank")
         @Schema(description = "The amendment's own Chorus Pro engagement juridique: items issued from `effectiveOn` carry it "
                 + "(docs/rules.md, R-3); absent: the convention's", example = "EJ-2024-000456") String chorusLegalCommitment,
         @Size(max = 100) @Pattern(regexp = "\\S.*", message = "must not be blank")
         @Schema(description = "The amendment's own Chorus Pro service code, from `effectiveOn`; absent: the convention's",
-                example = "SERV-DSI") String chorusServiceCode) {
+                example = "SERV-DSI") String chorusServiceCode,
+        @Size(max = 200)
+        @Schema(description = "ADD_BENEFICIARY where beneficiaries pay their own shares (required there, refused elsewhere): "
+                + "every beneficiary's new share of the annual amount, the added one's included; they add up to the annual "
+                + "amount, and titres issued from `effectiveOn` follow them (docs/rules.md, R-11)")
+        List<@NotNull @Valid ShareRequest> shares,
+        @Schema(description = "ADD_BENEFICIARY where beneficiaries pay their own shares: who pays the complementary "
+                + "contribution (the signatory or a beneficiary, the added one included); absent: the signatory "
+                + "(docs/rules.md, R-11)") UUID complementPayerId) {
 }

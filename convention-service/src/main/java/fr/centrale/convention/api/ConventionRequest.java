@@ -35,5 +35,10 @@ public record ConventionRequest(
                 + "organisation's applies", example = "EJ-2022-000123") String chorusLegalCommitment,
         @Size(max = 100) @Pattern(regexp = "\\S.*", message = "must not be blank")
         @Schema(description = "Chorus Pro service code of this convention; absent: the organisation's applies",
-                example = "SERV-ACHATS") String chorusServiceCode) {
+                example = "SERV-ACHATS") String chorusServiceCode,
+        @Positive @Digits(integer = 12, fraction = 2)
+        @Schema(description = "Offers billed per subsequent market (RESAH 2021-046-001, 2021-047-001): the maximum (HT) of the "
+                + "first subsequent market, stated in the annex (docs/rules.md, R-9: \"Ce montant constitue le maximum du marché "
+                + "subséquent\"); absent: the sum of the beneficiaries' maxima when each states one, else none",
+                example = "250000.00") BigDecimal subsequentMarketMaximum) {
 }

@@ -20,6 +20,7 @@ import java.util.UUID;
 public final class ConventionSchedule {
 
     static final int AMENDMENT_BLOCK = 1000;
+    static final int RESTATED_OFFSET = 500;
 
     /**
      * The terms of a convention.
@@ -28,10 +29,30 @@ public final class ConventionSchedule {
      * @param end            the convention's end, or the effective date of its termination, or its lapse
      * @param shares         beneficiaries paying their own share (D-13); empty when the signatory pays
      * @param basis          the tariff row applied, stated on every titre as its basis of calculation
+     * @param contributionEnd the last day the contribution (and its tier changes) covers: {@code end}, or for an offer
+     *                        billed per subsequent market, the end of the execution year in progress when the first market
+     *                        was exhausted (docs/rules.md, R-9)
+     * @param restatements   shares restated by amendments adding a beneficiary (docs/rules.md, R-11), by number
      */
     public record Terms(UUID conventionId, String issuer, String label, PricingModel model, int paymentTermDays,
                         LocalDate executionStart, LocalDate end, BigDecimal annualAmount, UUID signatoryId,
-                        List<Share> shares, String basis) {
+                        List<Share> shares, String basis, LocalDate contributionEnd, List<Restatement> restatements) {
+
+        /** Terms without a subsequent market cut nor restated shares. */
+        public Terms(UUID conventionId, String issuer, String label, PricingModel model, int paymentTermDays,
+                     LocalDate executionStart, LocalDate end, BigDecimal annualAmount, UUID signatoryId,
+                     List<Share> shares, String basis) {
+            this(conventionId, issuer, label, model, paymentTermDays, executionStart, end, annualAmount, signatoryId, shares,
+                    basis, end, List.of());
+        }
+    }
+
+    /**
+     * The shares an amendment restated when it added a beneficiary (docs/rules.md, R-11): the contribution's titres issued
+     * from {@code effectiveOn} on are split by them. Their identities are in the amendment's block:
+     * {@code 1000 × number + 500 + (k − 1) × n + j}.
+     */
+    public record Restatement(int number, LocalDate effectiveOn, List<Share> shares) {
     }
 
     public record Share(UUID debtorId, BigDecimal amount) {
@@ -89,11 +110,14 @@ public final class ConventionSchedule {
 
     private static List<BillableItem> base(Terms t, Q1RunDay q1) {
         List<BillableItem> items = new ArrayList<>();
-        List<Share> payers = t.shares().isEmpty() ? List.of(new Share(t.signatoryId(), t.annualAmount())) : t.shares();
-        for (Slot slot : slots(t.model(), t.executionStart(), t.end(), q1)) {
+        List<Share> initial = t.shares().isEmpty() ? List.of(new Share(t.signatoryId(), t.annualAmount())) : t.shares();
+        for (Slot slot : slots(t.model(), t.executionStart(), contributionEnd(t), q1)) {
+            Restatement restated = restatementFor(t, slot.issueOn());
+            List<Share> payers = restated == null ? initial : restated.shares();
+            int first = restated == null ? 0 : AMENDMENT_BLOCK * restated.number() + RESTATED_OFFSET;
             for (int j = 0; j < payers.size(); j++) {
                 Share payer = payers.get(j);
-                int sequence = (slot.k() - 1) * payers.size() + j + 1;
+                int sequence = first + (slot.k() - 1) * payers.size() + j + 1;
                 items.add(item(t, sequence, BillableItem.Kind.ANNUAL_CONTRIBUTION, payer.debtorId(),
                         periodLabel(t, slot), slot.start(), slot.end(), slot.issueOn(), payer.amount()));
             }
@@ -101,12 +125,28 @@ public final class ConventionSchedule {
         return items;
     }
 
+    /** The last day the contribution covers: never after the convention's end (docs/rules.md, R-9). */
+    private static LocalDate contributionEnd(Terms t) {
+        return t.contributionEnd() == null || t.contributionEnd().isAfter(t.end()) ? t.end() : t.contributionEnd();
+    }
+
+    /** The latest restatement of the shares in force on {@code issueOn} (docs/rules.md, R-11), null when none. */
+    private static Restatement restatementFor(Terms t, LocalDate issueOn) {
+        Restatement latest = null;
+        for (Restatement r : t.restatements()) {
+            if (!r.effectiveOn().isAfter(issueOn) && (latest == null || r.number() > latest.number())) {
+                latest = r;
+            }
+        }
+        return latest;
+    }
+
     private static List<BillableItem> complement(Terms t, Complement c, Q1RunDay q1) {
         List<BillableItem> items = new ArrayList<>();
         int base = AMENDMENT_BLOCK * c.number();
         switch (c.kind()) {
             case ONE_OFF -> {
-                if (!c.dueOn().isAfter(endOf(t, c))) {
+                if (!c.dueOn().isAfter(endOf(t, c, t.end()))) {
                     items.add(oneOff(t, base + 1, c));
                 }
             }
@@ -119,7 +159,7 @@ public final class ConventionSchedule {
             }
             case ANNUAL_DIFFERENCE -> {
                 int i = 1;
-                for (Slot slot : slots(t.model(), t.executionStart(), endOf(t, c), q1)) {
+                for (Slot slot : slots(t.model(), t.executionStart(), endOf(t, c, contributionEnd(t)), q1)) {
                     if (slot.end().isBefore(c.effectiveOn())) {
                         continue;
                     }
@@ -134,10 +174,13 @@ public final class ConventionSchedule {
         return items;
     }
 
-    /** The last day a complement is billed: the convention's end, or an earlier end of the beneficiary it is for. */
-    private static LocalDate endOf(Terms t, Complement c) {
-        return c.marketEnd() != null && c.kind() != Complement.Kind.NEW_MARKET && c.marketEnd().isBefore(t.end())
-                ? c.marketEnd() : t.end();
+    /**
+     * The last day a complement is billed: {@code limit} (the convention's end, or for a tier change the contribution's
+     * end: R-9), or an earlier end of the beneficiary it is for (R-13).
+     */
+    private static LocalDate endOf(Terms t, Complement c, LocalDate limit) {
+        return c.marketEnd() != null && c.kind() != Complement.Kind.NEW_MARKET && c.marketEnd().isBefore(limit)
+                ? c.marketEnd() : limit;
     }
 
     private static BillableItem oneOff(Terms t, int sequence, Complement c) {

@@ -52,4 +52,30 @@ final class ConventionExamples {
     static final String ORDER = """
             {"organisationId": "0a5e3c1e-6b51-4f0d-9d0b-2f3d7f7f0b11", "amount": 12500.00, "orderedOn": "2024-03-04",
              "reference": "BC-2024-0042"}""";
+
+    static final String NEW_SUBSEQUENT_MARKET = """
+            {"type": "NEW_SUBSEQUENT_MARKET", "effectiveOn": "2024-03-01", "signedOn": "2024-02-20", "amount": 2500.00,
+             "maximumAmount": 120000.00}""";
+
+    static final String RESTATED_SHARES = """
+            {"type": "ADD_BENEFICIARY", "effectiveOn": "2024-09-01", "signedOn": "2024-08-20",
+             "organisationId": "5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+             "shares": [{"organisationId": "0a5e3c1e-6b51-4f0d-9d0b-2f3d7f7f0b11", "amount": 1000.00},
+                        {"organisationId": "5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "amount": 500.00}],
+             "complementPayerId": "5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d"}""";
+
+    static final String SUBSEQUENT_MARKETS = """
+            [{"conventionId": "9b2f3c4d-0000-4000-8000-000000000003", "seq": 1, "startsOn": "2022-03-01", "endsOn": "2026-02-28",
+              "annualAmount": 2500.00, "maximumAmount": 100000.00, "consumedAmount": 100000.00, "remainingAmount": 0.00,
+              "exhausted": true, "exhaustedOn": "2023-06-15", "contributionEndsOn": "2024-02-29",
+              "executionYears": [{"year": 1, "startsOn": "2022-03-01", "endsOn": "2023-02-28", "billed": true},
+                                 {"year": 2, "startsOn": "2023-03-01", "endsOn": "2024-02-29", "billed": true},
+                                 {"year": 3, "startsOn": "2024-03-01", "endsOn": "2025-02-28", "billed": false},
+                                 {"year": 4, "startsOn": "2025-03-01", "endsOn": "2026-02-28", "billed": false}]},
+             {"conventionId": "9b2f3c4d-0000-4000-8000-000000000003", "seq": 2, "amendmentNumber": 1, "startsOn": "2023-09-01",
+              "endsOn": "2026-02-28", "annualAmount": 2500.00, "maximumAmount": 120000.00, "consumedAmount": 0.00,
+              "remainingAmount": 120000.00, "exhausted": false, "contributionEndsOn": "2026-02-28",
+              "executionYears": [{"year": 1, "startsOn": "2023-09-01", "endsOn": "2024-08-31", "billed": true},
+                                 {"year": 2, "startsOn": "2024-09-01", "endsOn": "2025-08-31", "billed": true},
+                                 {"year": 3, "startsOn": "2025-09-01", "endsOn": "2026-02-28", "billed": true}]}]""";
 }

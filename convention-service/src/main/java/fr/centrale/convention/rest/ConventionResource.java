@@ -16,11 +16,13 @@ import fr.centrale.convention.api.ConventionView;
 import fr.centrale.convention.api.OrderRequest;
 import fr.centrale.convention.api.OrderView;
 import fr.centrale.convention.api.SignatureRequest;
+import fr.centrale.convention.api.SubsequentMarketView;
 import fr.centrale.convention.api.TerminationRequest;
 import fr.centrale.convention.service.AmendmentService;
 import fr.centrale.convention.service.ConventionService;
 import fr.centrale.convention.service.OrderService;
 import fr.centrale.convention.service.ScheduleService;
+import fr.centrale.convention.service.SubsequentMarketService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -68,6 +70,9 @@ public class ConventionResource {
 
     @Inject
     ScheduleService schedules;
+
+    @Inject
+    SubsequentMarketService markets;
 
     @Inject
     IdempotencyService idempotency;
@@ -139,10 +144,17 @@ public class ConventionResource {
     @Operation(operationId = "createAmendment", summary = "Record an amendment (avenant)",
             description = "ADD_BENEFICIARY: a move to a higher tariff owes the annual difference from the effective date, then every "
                     + "execution year; otherwise the offer's one-off fee. INCREASE_MAXIMUM: the offer's fee; refused for a lapsed "
-                    + "beneficiary. NEW_SUBSEQUENT_MARKET: the stated amount for each execution year of the new market. "
+                    + "beneficiary. NEW_SUBSEQUENT_MARKET (RESAH 2021-046-001, 2021-047-001): opens the next subsequent market "
+                    + "with its own `maximumAmount` (required) and execution years, billed at the stated `amount` each "
+                    + "(docs/rules.md, R-9). ADD_BENEFICIARY where beneficiaries pay their own shares: `shares` restates "
+                    + "every beneficiary's share, adding up to the annual amount (422 SHARES_MUST_BE_RESTATED, "
+                    + "SHARES_INCOMPLETE, SHARES_DO_NOT_ADD_UP), and `complementPayerId` says who pays the complementary "
+                    + "contribution (default the signatory; 422 UNKNOWN_PAYER): docs/rules.md, R-11. "
                     + "Answers with the complementary contribution and the billable items it added.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AmendmentRequest.class),
-            examples = @ExampleObject(name = "a fifth beneficiary", value = ConventionExamples.AMENDMENT)))
+            examples = {@ExampleObject(name = "a fifth beneficiary", value = ConventionExamples.AMENDMENT),
+                    @ExampleObject(name = "a new subsequent market", value = ConventionExamples.NEW_SUBSEQUENT_MARKET),
+                    @ExampleObject(name = "a beneficiary added with restated shares", value = ConventionExamples.RESTATED_SHARES)}))
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AmendmentView.class),
                     examples = @ExampleObject(name = "tier change", value = ConventionExamples.AMENDMENT_CREATED)))
@@ -173,7 +185,11 @@ public class ConventionResource {
     @Path("/{id}/orders")
     @Operation(operationId = "createOrder", summary = "Record an order against a beneficiary's maximum amount",
             description = "An order that would exceed the maximum is refused (422 MAXIMUM_AMOUNT_EXCEEDED) and records nothing; "
-                    + "the one that reaches it makes the beneficiary LAPSED. From the at-risk threshold (80 %) the answer carries an alert.")
+                    + "the one that reaches it makes the beneficiary LAPSED. From the at-risk threshold (80 %) the answer carries an alert. "
+                    + "Under RESAH 2021-046-001 and 2021-047-001 it also counts against the subsequent market in force on "
+                    + "`orderedOn` (or the one `subsequentMarket` names): beyond that market's maximum it is refused (422 "
+                    + "ORDER_EXCEEDS_MAXIMUM), the order reaching it exhausts the market, and an exhausted market takes no more "
+                    + "(422 SUBSEQUENT_MARKET_EXHAUSTED; docs/rules.md, R-9).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderRequest.class),
             examples = @ExampleObject(name = "order", value = ConventionExamples.ORDER)))
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -197,6 +213,22 @@ public class ConventionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<OrderView> orders(@PathParam("id") String id) {
         return orders.list(Params.pathId("Convention", id));
+    }
+
+    @GET
+    @Path("/{id}/subsequent-markets")
+    @Operation(operationId = "listSubsequentMarkets", summary = "A convention's subsequent markets",
+            description = "RESAH 2021-046-001 and 2021-047-001 (docs/rules.md, R-9): each subsequent market with its period, "
+                    + "maximum, orders consumed and remaining, exhaustion, and execution years (those billed). Market 1 opens "
+                    + "with the convention; each NEW_SUBSEQUENT_MARKET amendment opens the next. Empty under other offers. A "
+                    + "beneficiary that did not sign does not see the consumption (other organisations' orders).")
+    @APIResponse(responseCode = "200", description = "Subsequent markets by number",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubsequentMarketView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "market 1 exhausted, market 2 open", value = ConventionExamples.SUBSEQUENT_MARKETS)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<SubsequentMarketView> subsequentMarkets(@PathParam("id") String id) {
+        return markets.list(Params.pathId("Convention", id));
     }
 
     @GET

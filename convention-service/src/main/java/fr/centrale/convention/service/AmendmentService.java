@@ -3,6 +3,8 @@ package fr.centrale.convention.service;
 import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.problem.ProblemException;
 import fr.centrale.convention.Amendment;
+import fr.centrale.convention.AmendmentShare;
+import fr.centrale.convention.AmendmentType;
 import fr.centrale.convention.Beneficiary;
 import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
@@ -10,9 +12,11 @@ import fr.centrale.convention.Offer;
 import fr.centrale.convention.api.AmendmentRequest;
 import fr.centrale.convention.api.AmendmentView;
 import fr.centrale.convention.api.ComplementaryContribution;
+import fr.centrale.convention.api.ShareRequest;
 import fr.centrale.convention.client.MembershipDirectory;
 import fr.centrale.convention.client.OrganisationSummary;
 import fr.centrale.convention.domain.ConventionSchedule;
+import fr.centrale.convention.domain.RestatedShares;
 import fr.centrale.convention.domain.TariffGrid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +36,8 @@ import java.util.UUID;
  *     then every execution year (where the offer says so); otherwise the offer's one-off fee;</li>
  * <li>INCREASE_MAXIMUM: the offer's one-off fee, due at the effective date or at the signature; never for a
  *     lapsed beneficiary (a new convention or subsequent market is needed);</li>
- * <li>NEW_SUBSEQUENT_MARKET: the amount the amendment states, for each execution year of the new market.</li>
+ * <li>NEW_SUBSEQUENT_MARKET: opens the next subsequent market with its own maximum (docs/rules.md, R-9); the amount
+ *     the amendment states, for each execution year of the new market.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -65,6 +70,17 @@ public class AmendmentService {
         a.chorusLegalCommitment = ConventionService.trimmed(request.chorusLegalCommitment());
         a.chorusServiceCode = ConventionService.trimmed(request.chorusServiceCode());
         a.createdAt = Instant.now();
+        if (request.type() != AmendmentType.ADD_BENEFICIARY) {
+            // docs/rules.md, R-11: shares are restated, and a payer named, only when a beneficiary is added.
+            if (request.shares() != null && !request.shares().isEmpty()) {
+                throw ProblemException.rule("SHARES_NOT_ALLOWED", "Only an amendment adding a beneficiary restates the shares",
+                        "shares");
+            }
+            if (request.complementPayerId() != null) {
+                throw ProblemException.rule("UNKNOWN_PAYER", "Only an amendment adding a beneficiary names who pays its "
+                        + "complementary contribution; the signatory pays this one", "complementPayerId");
+            }
+        }
         switch (request.type()) {
             case ADD_BENEFICIARY -> addBeneficiary(c, a, request);
             case INCREASE_MAXIMUM -> increaseMaximum(c, a, request);
@@ -87,10 +103,7 @@ public class AmendmentService {
         if (c.beneficiaries.stream().anyMatch(b -> b.organisationId.equals(orgId))) {
             throw ProblemException.conflict("DUPLICATE_BENEFICIARY", "Organisation " + orgId + " already benefits from this convention");
         }
-        if (c.beneficiariesPayTheirShare()) {
-            throw ProblemException.rule("SHARES_MUST_BE_RESTATED", "Beneficiaries of this convention pay their own shares, "
-                    + "which must add up to the annual amount: sign a new convention with the restated shares");
-        }
+        restateShares(c, a, r, orgId);
         Offer offer = c.offer;
         if (r.maximumAmount() != null && !offer.hasMaximumAmounts) {
             throw ProblemException.rule("MAXIMUM_NOT_APPLICABLE", offer.code + " has no maximum amounts", "maximumAmount");
@@ -141,6 +154,49 @@ public class AmendmentService {
         c.beneficiaries.add(added);
     }
 
+    /**
+     * docs/rules.md, R-11: where beneficiaries pay their own shares, the amendment adding one states every beneficiary's
+     * new share (adding up to the annual amount) and who pays its complementary contribution (default: the signatory).
+     * Elsewhere the signatory pays everything, and neither is stated.
+     */
+    private static void restateShares(Convention c, Amendment a, AmendmentRequest r, UUID added) {
+        if (!c.beneficiariesPayTheirShare()) {
+            if (r.shares() != null && !r.shares().isEmpty()) {
+                throw ProblemException.rule("SHARES_NOT_ALLOWED", "The signatory of this convention pays for every "
+                        + "beneficiary: there are no shares to restate", "shares");
+            }
+            if (r.complementPayerId() != null && !r.complementPayerId().equals(c.signatoryId)) {
+                throw ProblemException.rule("UNKNOWN_PAYER", "The signatory of this convention pays for every beneficiary, "
+                        + "the complementary contribution included", "complementPayerId");
+            }
+            return;
+        }
+        List<UUID> beneficiaries = new ArrayList<>(c.beneficiaries.stream().map(b -> b.organisationId).toList());
+        beneficiaries.add(added);
+        List<RestatedShares.Share> shares = r.shares() == null ? List.of()
+                : r.shares().stream().map(x -> new RestatedShares.Share(x.organisationId(), x.amount())).toList();
+        RestatedShares.check(beneficiaries, shares, c.annualAmount).ifPresent(problem -> {
+            throw ProblemException.rule(problem.name(), switch (problem) {
+                case SHARES_MUST_BE_RESTATED -> "Beneficiaries of this convention pay their own shares: the amendment adding "
+                        + "a beneficiary states every beneficiary's new share (docs/rules.md, R-11)";
+                case SHARES_INCOMPLETE -> "The restated shares name every beneficiary, the added one included, once each";
+                default -> "The restated shares add up to " + shares.stream().map(RestatedShares.Share::amount)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add) + " €, not the annual amount of " + c.annualAmount + " € (D-13)";
+            }, problem.field);
+        });
+        if (r.endsOn() != null) {
+            // R-13 with R-11: after its own end the added beneficiary's share would be owed by no one; the seeds do not say
+            // who takes it over, so the amendment cannot both restate the shares and end the beneficiary early.
+            throw ProblemException.rule("OWN_END_WITH_SHARES", "A beneficiary paying its own share stays until the "
+                    + "convention's end: restated shares and an end of its own cannot go together", "endsOn");
+        }
+        UUID payer = RestatedShares.payer(r.complementPayerId(), c.signatoryId, beneficiaries).orElseThrow(() ->
+                ProblemException.rule("UNKNOWN_PAYER", "The complementary contribution is paid by the signatory or a "
+                        + "beneficiary", "complementPayerId"));
+        a.complementPayerId = payer.equals(c.signatoryId) ? null : payer;
+        shares.forEach(x -> a.shares.add(new AmendmentShare(x.organisationId(), x.amount().setScale(2))));
+    }
+
     private static void increaseMaximum(Convention c, Amendment a, AmendmentRequest r) {
         Offer offer = c.offer;
         if (!offer.hasMaximumAmounts) {
@@ -161,6 +217,14 @@ public class AmendmentService {
                     + " € does not exceed the current one, " + b.maximumAmount + " €", "maximumAmount");
         }
         a.maximumAmount = maximum;
+        // docs/rules.md, R-9 (seed 000 art. 4.2: "augmentation du montant maximum de la présente convention et du marché
+        // subséquent"): the market in force on the effective date is raised by as much, when it states a maximum.
+        if (offer.billedPerSubsequentMarket && b.maximumAmount != null) {
+            BigDecimal raise = maximum.subtract(b.maximumAmount);
+            c.markets.stream().filter(m -> m.exhaustedOn == null && m.maximumAmount != null
+                            && !r.effectiveOn().isBefore(m.startsOn) && !r.effectiveOn().isAfter(m.endsOn))
+                    .findFirst().ifPresent(m -> m.maximumAmount = m.maximumAmount.add(raise));
+        }
         b.maximumAmount = maximum;
         if (offer.increaseMaximumFee != null) {
             oneOff(a, offer.increaseMaximumFee, offer.increaseMaximumDueAtSignature ? r.signedOn() : r.effectiveOn());
@@ -173,9 +237,16 @@ public class AmendmentService {
                     + " is not billed per subsequent market", "type");
         }
         BigDecimal amount = required(r.amount(), "amount");
-        a.amount = amount;
+        // docs/rules.md, R-9: the new market has a maximum of its own.
+        BigDecimal maximum = required(r.maximumAmount(), "maximumAmount");
+        a.amount = amount.setScale(2);
+        a.maximumAmount = maximum.setScale(2);
         a.startsOn = r.startsOn() != null ? r.startsOn() : r.effectiveOn();
         a.endsOn = r.endsOn() != null ? r.endsOn() : c.endsOn;
+        if (a.startsOn.isBefore(c.executionStart())) {
+            throw ProblemException.rule("DATE_BEFORE_START", "The market cannot start before the convention's execution start "
+                    + c.executionStart(), "startsOn");
+        }
         if (a.endsOn.isBefore(a.startsOn)) {
             throw ProblemException.rule("END_BEFORE_START", "The market's end precedes its start", "endsOn");
         }
@@ -186,6 +257,7 @@ public class AmendmentService {
         a.complementKind = ConventionSchedule.Complement.Kind.NEW_MARKET.name();
         a.complementAmount = amount;
         a.complementDueOn = a.startsOn;
+        SubsequentMarketService.open(c, a.startsOn, a.endsOn, maximum, a.number);
     }
 
     private static void oneOff(Amendment a, BigDecimal fee, LocalDate dueOn) {
@@ -218,11 +290,15 @@ public class AmendmentService {
         if (a.complementKind != null) {
             int from = 1000 * a.number;
             List<BillableItem> items = schedules.itemsOf(c).stream()
-                    .filter(i -> i.sequence() > from && i.sequence() < from + 1000).toList();
+                    .filter(i -> i.sequence() > from && i.sequence() < from + 1000)
+                    .filter(i -> i.kind() == BillableItem.Kind.COMPLEMENTARY_CONTRIBUTION).toList();
             contribution = new ComplementaryContribution(a.complementKind, a.complementAmount, a.complementDueOn, items);
         }
         return new AmendmentView(a.id, c.id, a.number, a.type, a.effectiveOn, a.signedOn, a.organisationId, a.startsOn,
                 a.endsOn, a.maximumAmount, a.amount, a.previousAnnualAmount, a.newAnnualAmount, a.newTier, contribution,
-                a.chorusLegalCommitment, a.chorusServiceCode);
+                a.chorusLegalCommitment, a.chorusServiceCode,
+                a.restatesShares() ? a.shares.stream().map(x -> new ShareRequest(x.organisationId, x.amount)).toList() : null,
+                a.complementPayerId, a.type == AmendmentType.NEW_SUBSEQUENT_MARKET
+                        ? SubsequentMarketService.openedBy(c, a.number).map(m -> m.seq).orElse(null) : null);
     }
 }

@@ -82,6 +82,10 @@ public class ConventionService {
         checkDates(offer, executionStart, request.endsOn(), requested);
         checkMaximumsAndShares(offer, requested);
         checkVatRate(offer, executionStart);
+        if (request.subsequentMarketMaximum() != null && !offer.billedPerSubsequentMarket) {
+            throw ProblemException.rule("NOT_BILLED_PER_SUBSEQUENT_MARKET", offer.code + " has no subsequent markets",
+                    "subsequentMarketMaximum");
+        }
 
         Map<UUID, OrganisationSummary> organisations = fetchOrganisations(request.signatoryId(), requested);
         OrganisationSummary signatory = organisations.get(request.signatoryId());
@@ -150,6 +154,7 @@ public class ConventionService {
             c.beneficiaries.add(newBeneficiary(c, i, organisations.get(b.organisationId()), b.startsOn(),
                     b.maximumAmount(), b.share(), null));
         }
+        SubsequentMarketService.openFirst(c, request.subsequentMarketMaximum());
         conventions.persist(c);
         return view(c);
     }

@@ -6,6 +6,7 @@ import fr.centrale.convention.BeneficiaryStatus;
 import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
 import fr.centrale.convention.PurchaseOrder;
+import fr.centrale.convention.SubsequentMarket;
 import fr.centrale.convention.api.AlertView;
 import fr.centrale.convention.api.OrderRequest;
 import fr.centrale.convention.api.OrderView;
@@ -55,22 +56,41 @@ public class OrderService {
         Beneficiary b = c.beneficiaries.stream().filter(x -> x.organisationId.equals(request.organisationId())).findFirst()
                 .orElseThrow(() -> ProblemException.rule("UNKNOWN_BENEFICIARY", "Organisation " + request.organisationId()
                         + " is not a beneficiary of this convention", "organisationId"));
-        if (b.lapsedOn != null) {
-            throw ProblemException.rule("BENEFICIARY_LAPSED", "The convention lapsed for " + b.organisationName + " on "
-                    + b.lapsedOn + " when its orders reached the maximum", "organisationId");
+        // docs/rules.md, R-9: under an offer billed per subsequent market, the order counts against the market in force.
+        SubsequentMarket market = null;
+        if (c.offer.billedPerSubsequentMarket) {
+            market = SubsequentMarketService.marketFor(c, request);
+        } else if (request.subsequentMarket() != null) {
+            throw ProblemException.rule("NOT_BILLED_PER_SUBSEQUENT_MARKET", c.offer.code + " has no subsequent markets",
+                    "subsequentMarket");
         }
+        // A beneficiary's own maximum is the first market's annex: a later market has its own maximum, and revives a
+        // beneficiary that lapsed under the first (docs/rules.md, section 7).
+        boolean beneficiaryCounts = SubsequentMarketService.beneficiaryMaximaApply(market);
         BigDecimal consumed = b.consumedAmount.add(request.amount());
-        if (b.maximumAmount != null && consumed.compareTo(b.maximumAmount) > 0) {
-            throw ProblemException.rule("MAXIMUM_AMOUNT_EXCEEDED", "This order of " + request.amount() + " € would bring "
-                    + b.organisationName + " to " + consumed + " €, over its maximum of " + b.maximumAmount
-                    + " € (remaining " + b.maximumAmount.subtract(b.consumedAmount) + " €)", "amount");
+        if (beneficiaryCounts) {
+            if (b.lapsedOn != null) {
+                throw ProblemException.rule("BENEFICIARY_LAPSED", "The convention lapsed for " + b.organisationName + " on "
+                        + b.lapsedOn + " when its orders reached the maximum", "organisationId");
+            }
+            if (b.maximumAmount != null && consumed.compareTo(b.maximumAmount) > 0) {
+                throw ProblemException.rule("MAXIMUM_AMOUNT_EXCEEDED", "This order of " + request.amount() + " € would bring "
+                        + b.organisationName + " to " + consumed + " €, over its maximum of " + b.maximumAmount
+                        + " € (remaining " + b.maximumAmount.subtract(b.consumedAmount) + " €)", "amount");
+            }
         }
-        b.consumedAmount = consumed;
-        if (b.maximumAmount != null && consumed.compareTo(b.maximumAmount) == 0) {
-            b.lapsedOn = request.orderedOn();
-            if (c.beneficiaries.stream().allMatch(x -> x.lapsedOn != null)) {
-                c.status = ConventionStatus.LAPSED;
-                c.lapsedOn = request.orderedOn();
+        if (market != null) {
+            SubsequentMarketService.count(market, request.amount(), request.orderedOn());
+        }
+        if (beneficiaryCounts) {
+            b.consumedAmount = consumed;
+            if (b.maximumAmount != null && consumed.compareTo(b.maximumAmount) == 0) {
+                b.lapsedOn = request.orderedOn();
+                if (c.beneficiaries.stream().allMatch(x -> x.lapsedOn != null)
+                        && !SubsequentMarketService.laterMarketOpen(c, request.orderedOn())) {
+                    c.status = ConventionStatus.LAPSED;
+                    c.lapsedOn = request.orderedOn();
+                }
             }
         }
         PurchaseOrder order = new PurchaseOrder();
@@ -81,11 +101,14 @@ public class OrderService {
         order.amount = request.amount();
         order.orderedOn = request.orderedOn();
         order.reference = request.reference();
+        order.subsequentMarketSeq = market == null ? null : market.seq;
         order.createdAt = Instant.now();
         orders.persist(order);
         BeneficiaryStatus status = b.statusWith(atRiskThreshold);
         return new OrderView(order.id, c.id, b.organisationId, order.amount, order.orderedOn, order.reference,
-                b.consumedAmount, b.maximumAmount, status, status == BeneficiaryStatus.ACTIVE ? null : alert(c, b));
+                b.consumedAmount, b.maximumAmount, status, status == BeneficiaryStatus.ACTIVE ? null : alert(c, b),
+                order.subsequentMarketSeq, market == null || market.maximumAmount == null ? null
+                : market.maximumAmount.subtract(market.consumedAmount));
     }
 
     @Transactional
@@ -94,7 +117,7 @@ public class OrderService {
         Convention c = conventionService.readable(conventionId);
         return orders.ofConvention(c.id).stream().filter(o -> visibility.showsLineOf(c, o.organisationId))
                 .map(o -> new OrderView(o.id, c.id, o.organisationId, o.amount, o.orderedOn, o.reference,
-                        null, null, null, null)).toList();
+                        null, null, null, null, o.subsequentMarketSeq, null)).toList();
     }
 
     /** The beneficiaries at risk or lapsed, and who must tell the purchasing body. */

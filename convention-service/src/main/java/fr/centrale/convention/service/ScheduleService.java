@@ -4,6 +4,7 @@ import fr.centrale.common.billing.BillableItem;
 import fr.centrale.common.billing.BillableItemPage;
 import fr.centrale.common.time.Q1RunDay;
 import fr.centrale.convention.Amendment;
+import fr.centrale.convention.AmendmentType;
 import fr.centrale.convention.Beneficiary;
 import fr.centrale.convention.Convention;
 import fr.centrale.convention.ConventionStatus;
@@ -86,9 +87,23 @@ public class ScheduleService {
                 .filter(b -> b.share != null && b.amendmentNumber == null)
                 .map((Beneficiary b) -> new ConventionSchedule.Share(b.organisationId, b.share))
                 .toList();
+        String basis = c.negotiated ? "Montant négocié (sur devis)" : "Grille : " + c.gridRow;
+        List<ConventionSchedule.Restatement> restatements = c.amendments.stream().filter(Amendment::restatesShares)
+                .map(a -> new ConventionSchedule.Restatement(a.number, a.effectiveOn, a.shares.stream()
+                        .map(x -> new ConventionSchedule.Share(x.organisationId, x.amount)).toList()))
+                .toList();
+        LocalDate end = c.effectiveEnd();
+        LocalDate contributionEnd = end;
+        if (c.offer.billedPerSubsequentMarket && !c.markets.isEmpty()) {
+            // docs/rules.md, R-9: the contribution is the first market's; it stops after the execution year in progress
+            // when that market is exhausted (or the convention lapses), and later markets are billed on their own.
+            end = c.terminationEffectiveOn != null && c.terminationEffectiveOn.isBefore(c.endsOn)
+                    ? c.terminationEffectiveOn : c.endsOn;
+            contributionEnd = SubsequentMarketService.contributionEnd(c, c.markets.get(0));
+        }
         return new ConventionSchedule.Terms(c.id, c.offer.purchasingBody, "Contribution " + c.offer.displayName(),
-                c.offer.pricingModel, c.offer.paymentTermDays, c.executionStart(), c.effectiveEnd(), c.annualAmount,
-                c.signatoryId, shares, c.negotiated ? "Montant négocié (sur devis)" : "Grille : " + c.gridRow);
+                c.offer.pricingModel, c.offer.paymentTermDays, c.executionStart(), end, c.annualAmount,
+                c.signatoryId, shares, basis, contributionEnd, restatements);
     }
 
     static List<ConventionSchedule.Complement> complementsOf(Convention c) {
@@ -97,9 +112,20 @@ public class ScheduleService {
             if (a.complementKind == null) {
                 continue;
             }
+            LocalDate marketStart = a.startsOn;
+            LocalDate marketEnd = a.endsOn;
+            var market = a.type == AmendmentType.NEW_SUBSEQUENT_MARKET && c.offer.billedPerSubsequentMarket
+                    ? SubsequentMarketService.openedBy(c, a.number) : java.util.Optional.<fr.centrale.convention.SubsequentMarket>empty();
+            if (market.isPresent()) {
+                // docs/rules.md, R-9: the new market's own execution years, up to its end or its exhaustion.
+                marketStart = market.get().startsOn;
+                marketEnd = SubsequentMarketService.contributionEnd(c, market.get());
+            }
+            // docs/rules.md, R-11: the amendment may name who pays its complementary contribution.
+            UUID debtor = a.complementPayerId != null ? a.complementPayerId : c.signatoryId;
             complements.add(new ConventionSchedule.Complement(a.number,
-                    ConventionSchedule.Complement.Kind.valueOf(a.complementKind), c.signatoryId, a.effectiveOn,
-                    a.complementDueOn, a.complementAmount, a.startsOn, a.endsOn, labelOf(a)));
+                    ConventionSchedule.Complement.Kind.valueOf(a.complementKind), debtor, a.effectiveOn,
+                    a.complementDueOn, a.complementAmount, marketStart, marketEnd, labelOf(a)));
         }
         return complements;
     }

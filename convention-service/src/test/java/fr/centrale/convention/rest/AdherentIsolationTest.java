@@ -55,7 +55,7 @@ class AdherentIsolationTest {
             "/api/v1/offers", "/api/v1/offers/export", "/api/v1/offers/{id}", "/api/v1/offers/{id}/versions",
             "/api/v1/offers/{id}/eligible-beneficiaries",
             "/api/v1/conventions", CONVENTION, CONVENTION + "/amendments", CONVENTION + "/orders", CONVENTION + "/alerts",
-            CONVENTION + "/billing-schedule", "/api/v1/conventions/billable-items");
+            CONVENTION + "/billing-schedule", "/api/v1/conventions/billable-items", CONVENTION + "/subsequent-markets");
 
     private static UUID h;
     private static UUID a;
@@ -185,6 +185,8 @@ class AdherentIsolationTest {
         seenByA(adherentA().when().get(CONVENTION + "/amendments", own)).body("$", hasSize(0));
         seenByA(adherentA().when().get(CONVENTION + "/orders", own)).body("$", hasSize(0));
         seenByA(adherentA().when().get(CONVENTION + "/alerts", own)).body("$", hasSize(0));
+        // 2021-008 has no subsequent markets (docs/rules.md, R-9); SubsequentMarketsTest reads those of 2021-046-001.
+        seenByA(adherentA().when().get(CONVENTION + "/subsequent-markets", own)).body("$", hasSize(0));
         seenByA(adherentA().when().get(CONVENTION + "/billing-schedule", own))
                 .body("$", hasSize(2)).body("debtorId", everyItem(equalTo(a.toString())));
         // H as an adherent holds the group: every beneficiary's line is its business.
@@ -212,7 +214,7 @@ class AdherentIsolationTest {
     @Test
     void anotherOrganisationsConventionAnswersLikeAnUnknownId() {
         for (String path : List.of(CONVENTION, CONVENTION + "/amendments", CONVENTION + "/orders", CONVENTION + "/alerts",
-                CONVENTION + "/billing-schedule")) {
+                CONVENTION + "/billing-schedule", CONVENTION + "/subsequent-markets")) {
             hiddenLikeUnknown(path, others);
         }
     }

@@ -260,7 +260,8 @@ class ConventionResourceTest {
         UUID ca = resahMember("CA de Béthune-Bruay", "COMMUNAUTE_AGGLOMERATION");
         String id = createAndSign(ownAccount("RESAH-2021-047-001", ca, "2022-03-01", "2026-02-28"), "2022-02-20");
         given().contentType(ContentType.JSON)
-                .body(Map.of("type", "NEW_SUBSEQUENT_MARKET", "effectiveOn", "2023-09-01", "signedOn", "2023-08-25", "amount", 2500))
+                .body(Map.of("type", "NEW_SUBSEQUENT_MARKET", "effectiveOn", "2023-09-01", "signedOn", "2023-08-25", "amount", 2500,
+                        "maximumAmount", 120000))
                 .when().post("/api/v1/conventions/" + id + "/amendments").then().statusCode(201)
                 .body("complementaryContribution.kind", equalTo("NEW_MARKET"))
                 .body("complementaryContribution.items.issueOn", equalTo(List.of("2023-09-01", "2024-01-02", "2025-01-02")));
