@@ -25,8 +25,8 @@ public record AmendmentRequest(
                 + "added beneficiary's own end, after which nothing is billed for it (docs/rules.md, R-13; default the "
                 + "convention's end)") LocalDate endsOn,
         @Positive @Digits(integer = 12, fraction = 2) @Schema(description = "ADD_BENEFICIARY: its maximum; INCREASE_MAXIMUM: the new "
-                + "maximum; NEW_SUBSEQUENT_MARKET (required): the new market's own maximum, HT over its whole duration "
-                + "(docs/rules.md, R-9)", example = "120000.00") BigDecimal maximumAmount,
+                + "maximum; NEW_SUBSEQUENT_MARKET: the new market's own maximum, HT over its whole duration "
+                + "(docs/rules.md, R-9; state it: without it the market has no maximum and is never exhausted)", example = "120000.00") BigDecimal maximumAmount,
         @Positive @Digits(integer = 10, fraction = 2) @Schema(description = "NEW_SUBSEQUENT_MARKET: the annual contribution the amendment states") BigDecimal amount,
         @Size(max = 50) @Pattern(regexp = "\\S.*", message = "must not be blank")
         @Schema(description = "The amendment's own Chorus Pro engagement juridique: items issued from `effectiveOn` carry it "

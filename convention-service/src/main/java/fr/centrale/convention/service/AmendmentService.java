@@ -237,10 +237,12 @@ public class AmendmentService {
                     + " is not billed per subsequent market", "type");
         }
         BigDecimal amount = required(r.amount(), "amount");
-        // docs/rules.md, R-9: the new market has a maximum of its own.
-        BigDecimal maximum = required(r.maximumAmount(), "maximumAmount");
+        // docs/rules.md, R-9: the new market has a maximum of its own, which the amendment states. API.md made
+        // maximumAmount optional on every amendment before R-9: one that does not state it opens a market without a
+        // maximum (never exhausted), as before, and the list of markets shows it without one.
+        BigDecimal maximum = r.maximumAmount() == null ? null : r.maximumAmount().setScale(2);
         a.amount = amount.setScale(2);
-        a.maximumAmount = maximum.setScale(2);
+        a.maximumAmount = maximum;
         a.startsOn = r.startsOn() != null ? r.startsOn() : r.effectiveOn();
         a.endsOn = r.endsOn() != null ? r.endsOn() : c.endsOn;
         if (a.startsOn.isBefore(c.executionStart())) {

@@ -87,11 +87,9 @@ class SubsequentMarketsTest {
         order(id, orderOf(ca, "60000", "2022-06-01", "BC-1")).statusCode(201)
                 .body("subsequentMarket", equalTo(1)).body("marketRemainingAmount", equalTo(40000.00f));
 
-        // The new market needs a maximum of its own, starts within the convention: refused, nothing written.
+        // The new market starts within the convention: refused, nothing written.
         Map<String, Object> market = new HashMap<>(Map.of("type", "NEW_SUBSEQUENT_MARKET", "effectiveOn", "2023-09-01",
                 "signedOn", "2023-08-25", "amount", 2500));
-        given().contentType(ContentType.JSON).body(market).when().post(CONVENTION + "/amendments", id).then().statusCode(400)
-                .contentType(PROBLEM).body("errors[0].field", equalTo("maximumAmount"));
         market.put("maximumAmount", 120000);
         Map<String, Object> early = new HashMap<>(market);
         early.put("startsOn", "2022-01-01");
@@ -232,5 +230,19 @@ class SubsequentMarketsTest {
                         "amount", 3000, "maximumAmount", 50000))
                 .when().post(CONVENTION + "/amendments", id).then().statusCode(403).contentType(PROBLEM);
         given().when().get(CONVENTION + "/subsequent-markets", id).then().body("$", hasSize(1));
+    }
+
+    /** API.md: maximumAmount is optional on an amendment; a new market that does not state one has none. */
+    @Test
+    void aNewMarketWithoutAStatedMaximumIsAcceptedAndHasNone() {
+        UUID ca = resahMember("CA " + UUID.randomUUID(), "COMMUNAUTE_AGGLOMERATION");
+        Map<String, Object> body = ownAccount("RESAH-2021-047-001", ca, "2022-03-01", "2026-02-28");
+        body.put("subsequentMarketMaximum", 100000);
+        String id = createAndSign(body, "2022-02-20");
+        given().contentType(ContentType.JSON).body(Map.of("type", "NEW_SUBSEQUENT_MARKET", "effectiveOn", "2023-09-01",
+                        "signedOn", "2023-08-25", "amount", 2500))
+                .when().post(CONVENTION + "/amendments", id).then().statusCode(201).body("subsequentMarket", equalTo(2));
+        given().when().get(CONVENTION + "/subsequent-markets", id).then().statusCode(200).body("$", hasSize(2))
+                .body("[1].seq", equalTo(2)).body("[1].maximumAmount", nullValue()).body("[1].exhausted", equalTo(false));
     }
 }
