@@ -75,6 +75,9 @@ public class TitreService {
     @Inject
     fr.centrale.billing.repository.IssuerSettingsRepository settings;
 
+    @Inject
+    fr.centrale.billing.repository.BordereauRepository bordereaux;
+
     @Transactional
     public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
                                         PageRequest page) {
@@ -224,6 +227,7 @@ public class TitreService {
             line.taxation = share.rate().signum() == 0 ? BillableItem.Taxation.NET_OF_TAX : BillableItem.Taxation.BEFORE_VAT;
             t.lines.add(line);
         }
+        bordereaux.listCorrection(t); // docs/rules.md, R-6: a bordereau of its own (a mandat 673: none, R-7)
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
@@ -320,8 +324,15 @@ public class TitreService {
                 .setParameter("ids", ids).getResultList()
                 .forEach(c -> corrections.computeIfAbsent((UUID) c[0], k -> new ArrayList<>())
                         .add(new Correction((UUID) c[1], (BigDecimal) c[2])));
+        Map<UUID, TitreView.BordereauRef> bordereaux = new HashMap<>();
+        List<UUID> listedOn = titres.values().stream().map(t -> t.bordereauId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!listedOn.isEmpty()) {
+            em.createQuery("select b.id, b.number from Bordereau b where b.id in :ids", Object[].class)
+                    .setParameter("ids", listedOn).getResultList()
+                    .forEach(b -> bordereaux.put((UUID) b[0], new TitreView.BordereauRef((UUID) b[0], (String) b[1])));
+        }
         return ids.stream().filter(titres::containsKey).map(id -> view(titres.get(id), payments.getOrDefault(id, List.of()),
-                corrections.getOrDefault(id, List.of()))).toList();
+                corrections.getOrDefault(id, List.of()), bordereaux.get(titres.get(id).bordereauId))).toList();
     }
 
     /** A titre that cancels or reduces another one, as that one's view needs it. */
@@ -338,7 +349,7 @@ public class TitreService {
         session.setHibernateFlushMode(FlushMode.MANUAL);
     }
 
-    private TitreView view(Titre t, List<Payment> payments, List<Correction> corrections) {
+    private TitreView view(Titre t, List<Payment> payments, List<Correction> corrections, TitreView.BordereauRef bordereau) {
         BigDecimal paid = payments.stream().map(p -> p.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal cancelled = corrections.stream().map(c -> c.total).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<UUID> correctedBy = corrections.stream().map(c -> c.id).toList();
@@ -356,7 +367,7 @@ public class TitreService {
                 t.fiscalYear, t.issuedOn, t.dueOn, t.object, lines, t.total, balance.paid(), balance.cancelled(), balance.remaining(),
                 balance.status(), overdue, t.cancelsTitreId, t.reason, correctedBy.isEmpty() ? null : correctedBy,
                 payments.stream().map(p -> new TitreView.PaymentView(p.id, p.amount, p.paidOn, p.reference)).toList(),
-                t.totalHt, t.totalVat, byRate);
+                t.totalHt, t.totalVat, byRate, bordereau);
     }
 
     /** A line's figures as issued. */
