@@ -386,7 +386,8 @@ public class TitreService {
         fr.centrale.billing.IssuerSettings revision = settings.ofTitre(t.settingsRevisionId, t.issuer, t.issuedOn)
                 .orElseThrow(() -> new IllegalStateException("No issuer settings for titre " + t.number));
         Titre original = t.cancelsTitreId == null ? null : require(t.cancelsTitreId);
-        return fr.centrale.billing.document.TitreDocuments.of(t, revision, original);
+        fr.centrale.billing.Bordereau bordereau = t.bordereauId == null ? null : em.find(fr.centrale.billing.Bordereau.class, t.bordereauId);
+        return fr.centrale.billing.document.TitreDocuments.of(t, revision, original, bordereau == null ? null : bordereau.number);
     }
 
     Titre require(UUID id) {
