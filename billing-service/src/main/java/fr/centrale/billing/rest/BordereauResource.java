@@ -110,7 +110,7 @@ public class BordereauResource {
 
     @GET
     @Path("/{id}")
-    @Produces(CSV)
+    @Produces(CSV + ";qs=0.5") // JSON stays the default answer to Accept: */*
     @Operation(hidden = true)
     public Response csv(@PathParam("id") String id) {
         requireStaff();

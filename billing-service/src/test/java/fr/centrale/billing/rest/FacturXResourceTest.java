@@ -89,11 +89,11 @@ class FacturXResourceTest {
                 .body("kind", equalTo("CANCELLATION")).extract().path("");
 
         check("facturx-vat", withVat, "380", null, "EJ-2022-000123", Map.of("S 20.00", List.of("1500.00", "300.00")), "1800.00");
-        check("facturx-no-vat", withoutVat, "380", null, "EJ-2022-000456", Map.of("O ", List.of("1000.00", "0.00")), "1000.00");
+        check("facturx-no-vat", withoutVat, "380", null, "EJ-2022-000456", Map.of("O 0.00", List.of("1000.00", "0.00")), "1000.00");
         check("facturx-reduction", reduction, "381", (String) withVat.get("number"), "EJ-2022-000123",
                 Map.of("S 20.00", List.of("208.72", "41.75")), "250.47");
         check("facturx-cancellation", cancellation, "381", (String) withoutVat.get("number"), "EJ-2022-000456",
-                Map.of("O ", List.of("1000.00", "0.00")), "1000.00");
+                Map.of("O 0.00", List.of("1000.00", "0.00")), "1000.00");
     }
 
     @Test
