@@ -97,6 +97,10 @@ public class Titre extends PanacheEntityBase {
     /** The bordereau de titres that lists it (docs/rules.md, R-6); null for a mandat 673. */
     @Column(name = "bordereau_id")
     public UUID bordereauId;
+    /** The same, to read its number with the titre (one statement: join fetch); never written through this. */
+    @jakarta.persistence.ManyToOne(fetch = FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "bordereau_id", insertable = false, updatable = false)
+    public Bordereau bordereau;
 
     @OneToMany(mappedBy = "titre", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("lineNo")

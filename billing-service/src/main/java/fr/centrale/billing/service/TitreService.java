@@ -228,6 +228,7 @@ public class TitreService {
             t.lines.add(line);
         }
         bordereaux.listCorrection(t); // docs/rules.md, R-6: a bordereau of its own (a mandat 673: none, R-7)
+        t.bordereau = t.bordereauId == null ? null : em.find(fr.centrale.billing.Bordereau.class, t.bordereauId);
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
@@ -309,7 +310,7 @@ public class TitreService {
             return List.of();
         }
         Map<UUID, Titre> titres = new HashMap<>();
-        em.createQuery("select distinct t from Titre t left join fetch t.lines where t.id in :ids", Titre.class)
+        em.createQuery("select distinct t from Titre t left join fetch t.lines left join fetch t.bordereau where t.id in :ids", Titre.class)
                 .setParameter("ids", ids).getResultList().forEach(t -> titres.put(t.id, t));
         if (titres.isEmpty()) {
             return List.of();
@@ -324,15 +325,13 @@ public class TitreService {
                 .setParameter("ids", ids).getResultList()
                 .forEach(c -> corrections.computeIfAbsent((UUID) c[0], k -> new ArrayList<>())
                         .add(new Correction((UUID) c[1], (BigDecimal) c[2])));
-        Map<UUID, TitreView.BordereauRef> bordereaux = new HashMap<>();
-        List<UUID> listedOn = titres.values().stream().map(t -> t.bordereauId).filter(java.util.Objects::nonNull).distinct().toList();
-        if (!listedOn.isEmpty()) {
-            em.createQuery("select b.id, b.number from Bordereau b where b.id in :ids", Object[].class)
-                    .setParameter("ids", listedOn).getResultList()
-                    .forEach(b -> bordereaux.put((UUID) b[0], new TitreView.BordereauRef((UUID) b[0], (String) b[1])));
-        }
         return ids.stream().filter(titres::containsKey).map(id -> view(titres.get(id), payments.getOrDefault(id, List.of()),
-                corrections.getOrDefault(id, List.of()), bordereaux.get(titres.get(id).bordereauId))).toList();
+                corrections.getOrDefault(id, List.of()), bordereau(titres.get(id)))).toList();
+    }
+
+    /** The bordereau de titres that lists it (docs/rules.md, R-6), read with it; none for a mandat 673. */
+    private static TitreView.BordereauRef bordereau(Titre t) {
+        return t.bordereau == null ? null : new TitreView.BordereauRef(t.bordereau.id, t.bordereau.number);
     }
 
     /** A titre that cancels or reduces another one, as that one's view needs it. */
