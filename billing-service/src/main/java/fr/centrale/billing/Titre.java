@@ -94,6 +94,13 @@ public class Titre extends PanacheEntityBase {
     /** The issuer settings revision in force at issue (docs/rules.md, R-4, R-5): the officer and mentions printed. */
     @Column(name = "settings_revision_id")
     public UUID settingsRevisionId;
+    /** The bordereau de titres that lists it (docs/rules.md, R-6); null for a mandat 673. */
+    @Column(name = "bordereau_id")
+    public UUID bordereauId;
+    /** The same, to read its number with the titre (one statement: join fetch); never written through this. */
+    @jakarta.persistence.ManyToOne(fetch = FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "bordereau_id", insertable = false, updatable = false)
+    public Bordereau bordereau;
 
     @OneToMany(mappedBy = "titre", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("lineNo")

@@ -293,8 +293,33 @@ class BillingCrashIT {
             fail("RESAH 2024 serials are not exactly 1.." + n + ": " + serials.size() + " serials, duplicates " + duplicates
                     + ", missing " + missing + " (first 20 of each)");
         }
-        assertThat(databases.count("billing", "SELECT last_number FROM number_series WHERE issuer = 'RESAH' AND fiscal_year = 2024"))
+        assertThat(databases.count("billing",
+                "SELECT last_number FROM number_series WHERE issuer = 'RESAH' AND fiscal_year = 2024 AND series = ''"))
                 .as("the series' last number").isEqualTo(n);
+        // docs/rules.md, R-6: every titre is on exactly one bordereau, its run's; the bordereaux are numbered 1..k without
+        // gap (a killed run's bordereau holds what it committed, none is empty), each counting the titres that name it.
+        long bordereaux = databases.count("billing", "SELECT count(*) FROM bordereau WHERE issuer = 'RESAH' AND fiscal_year = 2024");
+        assertThat(Map.of(
+                "titre without bordereau", databases.count("billing", "SELECT count(*) FROM titre WHERE bordereau_id IS NULL"),
+                "titre on another run's bordereau", databases.count("billing", """
+                        SELECT count(*) FROM titre t JOIN bordereau b ON b.id = t.bordereau_id WHERE b.run_id <> t.run_id"""),
+                "bordereau whose count is not its titres'", databases.count("billing", """
+                        SELECT count(*) FROM bordereau b
+                         WHERE b.titre_count <> (SELECT count(*) FROM titre t WHERE t.bordereau_id = b.id)
+                            OR b.total_ttc <> (SELECT coalesce(sum(t.total), 0) FROM titre t WHERE t.bordereau_id = b.id)"""),
+                "empty bordereau", databases.count("billing", "SELECT count(*) FROM bordereau WHERE titre_count = 0"),
+                "bordereau serials out of 1..k", databases.count("billing", """
+                        SELECT count(*) FROM bordereau WHERE issuer = 'RESAH' AND fiscal_year = 2024
+                           AND (serial < 1 OR serial > (SELECT count(*) FROM bordereau WHERE issuer = 'RESAH' AND fiscal_year = 2024))""")))
+                .as("bordereaux in the billing database")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("titre without bordereau", 0L, "titre on another run's bordereau", 0L,
+                        "bordereau whose count is not its titres'", 0L, "empty bordereau", 0L, "bordereau serials out of 1..k", 0L));
+        if (n > 0) {
+            assertThat(bordereaux).as("RESAH 2024 bordereaux").isPositive();
+            assertThat(databases.count("billing",
+                    "SELECT last_number FROM number_series WHERE issuer = 'RESAH' AND fiscal_year = 2024 AND series = 'B'"))
+                    .as("the bordereaux' series' last number").isEqualTo(bordereaux);
+        }
     }
 
     private static List<String> issuedSources() {

@@ -591,7 +591,7 @@ class FaultInjectionIT {
                 "distinct serial", databases.count("billing", "SELECT count(DISTINCT serial) FROM titre"),
                 "min serial", databases.count("billing", "SELECT coalesce(min(serial), 1) FROM titre"),
                 "max serial", databases.count("billing", "SELECT coalesce(max(serial), 0) FROM titre"),
-                "last number", databases.count("billing", "SELECT coalesce(max(last_number), 0) FROM number_series"),
+                "last number", databases.count("billing", "SELECT coalesce(max(last_number), 0) FROM number_series WHERE series = ''"),
                 "titre_line", databases.count("billing", "SELECT count(*) FROM titre_line"),
                 "issued_item", databases.count("billing", "SELECT count(*) FROM issued_item"),
                 "distinct source", databases.count("billing", "SELECT count(DISTINCT source_id) FROM issued_item")))

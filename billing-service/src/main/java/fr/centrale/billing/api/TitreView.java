@@ -39,7 +39,20 @@ public record TitreView(
         List<PaymentView> payments,
         @Schema(description = "Sum of the lines' amounts HT (docs/rules.md, R-1); `total` is the TTC claimed", example = "1500.00") BigDecimal totalHt,
         @Schema(description = "Sum of the lines' VAT", example = "300.00") BigDecimal totalVat,
-        @Schema(description = "Per VAT rate: HT, VAT and TTC, the sums of the lines of that rate") List<RateTotal> totalsByRate) {
+        @Schema(description = "Per VAT rate: HT, VAT and TTC, the sums of the lines of that rate") List<RateTotal> totalsByRate,
+        @Schema(description = "The bordereau de titres that lists it (docs/rules.md, R-6): GET /api/v1/bordereaux/{id}. "
+                + "Absent on a mandat 673, an expense (R-7)") BordereauRef bordereau) {
+
+    /** As before bordereaux (docs/rules.md, R-6): on none. */
+    public TitreView(UUID id, String number, TitreKind kind, String issuer, Party issuerDetails, Debtor debtor, int fiscalYear,
+                     LocalDate issuedOn, LocalDate dueOn, String object, List<Line> lines, BigDecimal total, BigDecimal paidAmount,
+                     BigDecimal cancelledAmount, BigDecimal remainingAmount, TitreStatus status, boolean overdue, UUID cancels,
+                     String reason, List<UUID> correctedBy, List<PaymentView> payments, BigDecimal totalHt, BigDecimal totalVat,
+                     List<RateTotal> totalsByRate) {
+        this(id, number, kind, issuer, issuerDetails, debtor, fiscalYear, issuedOn, dueOn, object, lines, total, paidAmount,
+                cancelledAmount, remainingAmount, status, overdue, cancels, reason, correctedBy, payments, totalHt, totalVat,
+                totalsByRate, null);
+    }
 
     /** The titre as it read before VAT (docs/rules.md, R-1): net of tax, HT = TTC. */
     public TitreView(UUID id, String number, TitreKind kind, String issuer, Party issuerDetails, Debtor debtor, int fiscalYear,
@@ -87,5 +100,9 @@ public record TitreView(
     }
 
     public record PaymentView(UUID id, BigDecimal amount, LocalDate paidOn, String reference) {
+    }
+
+    @Schema(name = "BordereauRef", description = "A bordereau de titres, by id and number")
+    public record BordereauRef(UUID id, @Schema(example = "RESAH-2025-B-000001") String number) {
     }
 }

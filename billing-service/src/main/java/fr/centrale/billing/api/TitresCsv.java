@@ -9,14 +9,15 @@ import java.util.List;
 /**
  * The titres as CSV that Excel in French opens right: UTF-8 with a byte order mark, {@code ;} between
  * fields, decimal comma, dates dd/MM/yyyy, CRLF line ends. "Montant" is what the titre claims (TTC); the last three
- * columns, added with VAT (docs/rules.md, R-1), give its HT, VAT and TTC.
+ * columns, added with VAT (docs/rules.md, R-1), give its HT, VAT and TTC; then the number of the bordereau de titres that
+ * lists it (R-6; empty for a mandat 673).
  */
 public final class TitresCsv {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String HEADER = "Numéro;Exercice;Émetteur;Type;Date d'émission;Date d'échéance;Débiteur;SIRET;"
             + "N° d'engagement juridique;Code service;Objet;Montant;Payé;Annulé ou réduit;Reste dû;Statut;En retard;Titre corrigé;"
-            + "Montant HT;TVA;Montant TTC";
+            + "Montant HT;TVA;Montant TTC;Bordereau";
 
     private TitresCsv() {
     }
@@ -30,7 +31,8 @@ public final class TitresCsv {
                     text(t.debtor().chorusLegalCommitment()), text(t.debtor().chorusServiceCode()), text(t.object()),
                     amount(t.total()), amount(t.paidAmount()), amount(t.cancelledAmount()), amount(t.remainingAmount()),
                     t.status().name(), t.overdue() ? "oui" : "non", t.cancels() == null ? "" : t.cancels().toString(),
-                    amount(t.totalHt()), amount(t.totalVat()), amount(t.total())))
+                    amount(t.totalHt()), amount(t.totalVat()), amount(t.total()),
+                    t.bordereau() == null ? "" : text(t.bordereau().number())))
                     .append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);

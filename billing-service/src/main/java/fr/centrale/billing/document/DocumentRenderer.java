@@ -59,10 +59,13 @@ public class DocumentRenderer {
             .build();
     private final Map<TitreDocument.Kind, Template> templates = new EnumMap<>(TitreDocument.Kind.class);
 
+    private final Template bordereau;
+
     public DocumentRenderer() {
         for (TitreDocument.Kind kind : TitreDocument.Kind.values()) {
             templates.put(kind, engine.getTemplate(kind.template() + ".html"));
         }
+        bordereau = engine.getTemplate("bordereau.html");
     }
 
     /** The document's XHTML, as the template gives it. */
@@ -72,6 +75,20 @@ public class DocumentRenderer {
 
     /** The document as PDF/A-3b. */
     public byte[] pdf(TitreDocument document) {
+        return pdf(html(document), "titre " + document.number());
+    }
+
+    /** A bordereau de titres' XHTML (docs/rules.md, R-6). */
+    public String html(BordereauDocument document) {
+        return bordereau.data("doc", document).render();
+    }
+
+    /** A bordereau de titres as PDF/A-3b (docs/rules.md, R-6), signed by the officer. */
+    public byte[] pdf(BordereauDocument document) {
+        return pdf(html(document), "bordereau " + document.number());
+    }
+
+    private byte[] pdf(String html, String what) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -82,11 +99,11 @@ public class DocumentRenderer {
                     BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(() -> new ByteArrayInputStream(BOLD), "Liberation Sans", 700,
                     BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html(document), null);
+            builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not render titre " + document.number(), e);
+            throw new UncheckedIOException("Could not render " + what, e);
         }
         return out.toByteArray();
     }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param vatByRate  per rate: HT, VAT, TTC (R-1); only the lines that bear VAT
  * @param noVat      some line bears no VAT: the issuer's no-VAT mention is printed
  * @param original   for a correction or a mandat 673, the titre it corrects; else null
+ * @param bordereau  the number of the bordereau de titres that lists it (docs/rules.md, R-6); null for a mandat 673
  */
 public record TitreDocument(
         Kind kind,
@@ -34,7 +35,16 @@ public record TitreDocument(
         List<Vat.RateTotal> vatByRate,
         boolean noVat,
         SettingsContent settings,
-        Original original) {
+        Original original,
+        String bordereau) {
+
+    /** A titre on no bordereau. */
+    public TitreDocument(Kind kind, String number, int fiscalYear, LocalDate issuedOn, LocalDate dueOn, Party issuer, Debtor debtor,
+                         String object, String reason, List<Line> lines, BigDecimal totalHt, BigDecimal totalVat, BigDecimal totalTtc,
+                         List<Vat.RateTotal> vatByRate, boolean noVat, SettingsContent settings, Original original) {
+        this(kind, number, fiscalYear, issuedOn, dueOn, issuer, debtor, object, reason, lines, totalHt, totalVat, totalTtc, vatByRate,
+                noVat, settings, original, null);
+    }
 
     public enum Kind {
         ORIGINAL, CANCELLATION, REDUCTION, MANDATE_673;

@@ -24,6 +24,13 @@ public final class TitreDocuments {
      * @param original for a correction or a mandat 673, the titre it corrects; else null
      */
     public static TitreDocument of(Titre titre, IssuerSettings settings, Titre original) {
+        return of(titre, settings, original, null);
+    }
+
+    /**
+     * @param bordereau the number of the bordereau de titres that lists it (docs/rules.md, R-6), or null
+     */
+    public static TitreDocument of(Titre titre, IssuerSettings settings, Titre original, String bordereau) {
         List<TitreDocument.Line> lines = titre.lines.stream().map(TitreDocuments::line).toList();
         List<Vat.RateTotal> vatByRate = Vat.byRate(titre.lines.stream().filter(l -> l.vatRate.signum() > 0)
                 .map(l -> new Vat.LineAmounts(l.amount, l.vatRate, l.vatAmount, l.amountTtc, l.taxation)).toList());
@@ -39,7 +46,8 @@ public final class TitreDocuments {
                 titre.object, titre.reason, lines, totalHt, totalVat, titre.total, vatByRate, noVat, settings.content(),
                 original == null ? null
                         : new TitreDocument.Original(original.number, original.fiscalYear, original.issuedOn, original.total,
-                        original.lines.stream().map(l -> l.legalBasis).filter(Objects::nonNull).distinct().toList()));
+                        original.lines.stream().map(l -> l.legalBasis).filter(Objects::nonNull).distinct().toList()),
+                bordereau);
     }
 
     private static TitreDocument.Kind kind(Titre titre) {

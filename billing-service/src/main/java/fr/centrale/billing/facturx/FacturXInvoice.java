@@ -191,9 +191,19 @@ public record FacturXInvoice(
      * @param netAmount   BT-131, HT, in cents
      * @param vatCategory BT-151
      * @param vatRate     BT-152, in percent (20.00) for a standard rated line; null when not subject to VAT
+     * @param statedVat   the line's VAT as the titre states it, when it is not simply net × rate rounded: a correction's
+     *                    VAT is the original's in proportion (docs/rules.md, R-1, Vat.split), which may differ from it by
+     *                    one cent (EN 16931 tolerates that cent); null: net × rate rounded HALF_UP
      */
     public record Line(String id, String label, LocalDate periodStart, LocalDate periodEnd, BigDecimal netAmount,
-                       VatCategory vatCategory, BigDecimal vatRate) {
+                       VatCategory vatCategory, BigDecimal vatRate, BigDecimal statedVat) {
+
+        /** A line whose VAT is its net amount × rate, rounded HALF_UP to the cent. */
+        public Line(String id, String label, LocalDate periodStart, LocalDate periodEnd, BigDecimal netAmount,
+                    VatCategory vatCategory, BigDecimal vatRate) {
+            this(id, label, periodStart, periodEnd, netAmount, vatCategory, vatRate, null);
+        }
+
         public Line {
             required("line.id", id);
             required("line.label", label);
@@ -203,12 +213,27 @@ public record FacturXInvoice(
             netAmount = cents("line " + id + ".netAmount", netAmount);
             Objects.requireNonNull(vatCategory, "line " + id + ".vatCategory");
             vatRate = checkRate("line " + id, vatCategory, vatRate);
+            if (statedVat != null) {
+                statedVat = cents("line " + id + ".statedVat", statedVat);
+                BigDecimal computed = vatRate == null ? BigDecimal.ZERO.setScale(2)
+                        : netAmount.multiply(vatRate).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                if (statedVat.subtract(computed).abs().compareTo(new BigDecimal("0.01")) > 0) {
+                    throw new IllegalArgumentException("line " + id + ".statedVat: " + statedVat + " is more than a cent from "
+                            + computed + " = net × rate");
+                }
+            }
         }
 
-        /** This line's VAT, rounded HALF_UP to the cent (docs/rules.md, R-1); zero when not subject to VAT. */
+        /**
+         * This line's VAT: as stated, else net × rate rounded HALF_UP to the cent (docs/rules.md, R-1); zero when not
+         * subject to VAT.
+         */
         public BigDecimal vatAmount() {
             if (vatRate == null) {
                 return BigDecimal.ZERO.setScale(2);
+            }
+            if (statedVat != null) {
+                return statedVat;
             }
             return netAmount.multiply(vatRate).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
         }

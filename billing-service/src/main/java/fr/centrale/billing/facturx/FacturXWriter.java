@@ -168,7 +168,7 @@ public class FacturXWriter {
         }
         // BR-27: the net price is never negative, so a negative line is minus one unit at its absolute amount.
         BigDecimal quantity = line.netAmount().signum() < 0 ? BigDecimal.ONE.negate() : BigDecimal.ONE;
-        Item item = new RoundedVatItem(product, line.netAmount().abs(), quantity);
+        Item item = new RoundedVatItem(product, line.netAmount().abs(), quantity, line.vatAmount());
         item.setId(line.id());
         if (line.periodStart() != null || line.periodEnd() != null) {
             item.setDetailedDeliveryPeriod(date(line.periodStart()), date(line.periodEnd()));
@@ -236,18 +236,24 @@ public class FacturXWriter {
     /**
      * Mustang adds up the unrounded VAT of the lines of a rate; docs/rules.md R-1 rounds each line's VAT
      * HALF_UP to the cent first, then adds them up. This item hands Mustang the rounded line VAT, so that the
-     * XML's breakdown and totals are the printed ones (EN 16931 BR-CO-17 allows the cent of difference).
+     * XML's breakdown and totals are the printed ones (EN 16931 BR-CO-17 allows the cent of difference); a correction's
+     * line gives the VAT it states (FacturXInvoice.Line#statedVat).
      */
     static final class RoundedVatItem extends Item {
-        RoundedVatItem(Product product, BigDecimal price, BigDecimal quantity) {
+        /** The line's VAT as the titre states it (FacturXInvoice.Line#vatAmount): net × rate rounded, or as stated. */
+        private final BigDecimal vat;
+
+        RoundedVatItem(Product product, BigDecimal price, BigDecimal quantity, BigDecimal vat) {
             super(product, price, quantity);
+            this.vat = vat;
         }
 
         @Override
         public LineCalculator getCalculation() {
+            BigDecimal stated = vat;
             LineCalculator calculation = new LineCalculator(this) {
                 {
-                    itemTotalVATAmount = itemTotalVATAmount.setScale(2, RoundingMode.HALF_UP);
+                    itemTotalVATAmount = stated == null ? itemTotalVATAmount.setScale(2, RoundingMode.HALF_UP) : stated;
                 }
             };
             return calculation;

@@ -48,6 +48,9 @@ public class BillingRunResource {
     @Inject
     fr.centrale.billing.service.PesService pes;
 
+    @Inject
+    fr.centrale.billing.service.TableBordereauSource runBordereaux;
+
     @POST
     @Operation(operationId = "runBilling", summary = "Run billing as of a date",
             description = "Reads the billable items of memberships and conventions up to `asOf` (default today, Europe/Paris) "
@@ -97,10 +100,9 @@ public class BillingRunResource {
     @Path("/{id}/pes")
     @Produces({"application/xml", MediaType.APPLICATION_JSON})
     @Operation(operationId = "getBillingRunPes", summary = "Export a run's bordereau of titres as PES V2 (PES_Aller)",
-            description = "The titres de recettes the run issued for `issuer` and fiscal `year`, as one bordereau (until the "
-                    + "bordereaux of R-6 exist: numbered by the run's rank among that issuer's runs of the year, dated its asOf), "
-                    + "written as a DGFiP PES V2 `PES_Aller` (schemas 5.17, ISO-8859-1, validated against PES_Aller.xsd before "
-                    + "it is served): Enveloppe, EnTetePES with the issuer's Hélios codes (its settings, `helios`), "
+            description = "The bordereau (docs/rules.md, R-6) of the titres the run issued for `issuer` and fiscal `year`, "
+                    + "the same file as `GET /api/v1/bordereaux/{id}/pes`: a DGFiP PES V2 `PES_Aller` (schemas 5.17, ISO-8859-1, "
+                    + "validated against PES_Aller.xsd before it is served): Enveloppe, EnTetePES with the issuer's Hélios codes (its settings, `helios`), "
                     + "PES_RecetteAller (bordereau, titres, lines, debtors as tiers), PES_Facture (the avis des sommes à payer "
                     + "for Chorus Pro) for public debtors, and each titre's PDF in PES_PJ (`pdf=false` leaves them out). "
                     + "Unsigned: XAdES signing and transmission are the tiers de télétransmission's. The file name follows "
@@ -126,12 +128,9 @@ public class BillingRunResource {
         if (fiscalYear == null || fiscalYear < 2000 || fiscalYear > 9999) {
             throw fr.centrale.common.problem.ProblemException.invalid("year", "is required: a fiscal year such as 2025");
         }
-        if (pdf != null && !pdf.equalsIgnoreCase("true") && !pdf.equalsIgnoreCase("false")) {
-            throw fr.centrale.common.problem.ProblemException.invalid("pdf", "must be true or false");
-        }
-        fr.centrale.billing.service.PesService.AllerFile file = pes.aller(
-                fr.centrale.billing.service.RunBordereauSource.id(run, issuer, fiscalYear), !"false".equalsIgnoreCase(pdf));
-        return Response.ok(file.content(), "application/xml; charset=ISO-8859-1")
-                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").build();
+        java.util.UUID bordereau = runBordereaux.ofRun(run, issuer, fiscalYear).orElseThrow(() ->
+                fr.centrale.common.problem.ProblemException.notFound("Bordereau of this run for " + issuer.strip() + " and "
+                        + fiscalYear, id));
+        return BordereauResource.pesFile(pes, bordereau, pdf);
     }
 }

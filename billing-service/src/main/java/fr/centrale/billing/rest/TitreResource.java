@@ -7,6 +7,9 @@ import fr.centrale.billing.api.TitreEventView;
 import fr.centrale.billing.api.TitreView;
 import fr.centrale.billing.api.TitresCsv;
 import fr.centrale.billing.document.DocumentRenderer;
+import fr.centrale.billing.facturx.FacturXDocuments;
+import fr.centrale.billing.facturx.FacturXInvoice;
+import fr.centrale.billing.facturx.FacturXWriter;
 import fr.centrale.billing.service.TitreService;
 import fr.centrale.common.idempotency.IdempotencyService;
 import fr.centrale.common.identity.Caller;
@@ -77,6 +80,9 @@ public class TitreResource {
     DocumentRenderer documents;
 
     @Inject
+    FacturXWriter facturX;
+
+    @Inject
     IdempotencyService idempotency;
 
     @Inject
@@ -124,6 +130,38 @@ public class TitreResource {
         TitreView t = visible(id);
         return Response.ok(documents.pdf(titres.document(t.id())), PDF)
                 .header("Content-Disposition", "inline; filename=\"" + t.number() + ".pdf\"")
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/facturx")
+    @Produces(PDF)
+    @Operation(operationId = "getTitreFacturX", summary = "Read a titre as Factur-X",
+            description = "The printable titre as a Factur-X document (docs/rules.md, R-8): the PDF/A-3 of `Accept: application/pdf` "
+                    + "with the invoice embedded as UN/CEFACT CII XML (`factur-x.xml`, profile EN 16931), which a debtor's Chorus Pro or "
+                    + "accounting software reads without retyping. A titre de recettes is an invoice (type 380); a titre d'annulation "
+                    + "or de réduction a credit note (381) referencing the titre it corrects. The XML states the titre's number, both "
+                    + "SIRETs, the Chorus engagement juridique (BT-13) and code service (BT-10), each line, the VAT per rate (category S) "
+                    + "or the issuer's no-VAT mention (category O, outside the scope of VAT), the totals HT, VAT, TTC and the "
+                    + "comptable's IBAN. 422 `FACTURX_NOT_APPLICABLE` for a mandat 673 (an expense, not an invoice: R-7); 422 "
+                    + "`FACTURX_INCOMPLETE` naming the field when the titre lacks what EN 16931 requires (a SIRET, an address). "
+                    + "An adherent reads only its own organisation's titres (another's is 404, as an unknown id).")
+    @APIResponse(responseCode = "200", description = "The Factur-X PDF/A-3",
+            content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Response facturX(@PathParam("id") String id) {
+        TitreView t = visible(id);
+        FacturXInvoice invoice;
+        var document = titres.document(t.id());
+        try {
+            invoice = FacturXDocuments.of(document);
+        } catch (FacturXDocuments.NotAnInvoice e) {
+            throw ProblemException.rule("kind".equals(e.field()) ? "FACTURX_NOT_APPLICABLE" : "FACTURX_INCOMPLETE", e.getMessage(),
+                    e.field());
+        }
+        return Response.ok(facturX.write(invoice, documents.pdf(document)), PDF)
+                .header("Content-Disposition", "inline; filename=\"" + t.number() + "-facturx.pdf\"")
                 .build();
     }
 

@@ -7,6 +7,7 @@ import fr.centrale.billing.client.DebtorSnapshot;
 import fr.centrale.billing.client.IssuerSnapshot;
 import fr.centrale.billing.domain.IssuingThreshold;
 import fr.centrale.billing.domain.Vat;
+import fr.centrale.billing.repository.BordereauRepository;
 import fr.centrale.billing.repository.IssuerSettingsRepository;
 import fr.centrale.billing.repository.LedgerBatchRepository;
 import fr.centrale.billing.repository.LedgerBatchRepository.ItemKey;
@@ -58,6 +59,9 @@ public class IssuanceService {
     @Inject
     IssuerSettingsRepository settings;
 
+    @Inject
+    BordereauRepository bordereaux;
+
     /** One item to issue, with the debtor and issuer its titre freezes. */
     public record Issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer) {
     }
@@ -107,6 +111,7 @@ public class IssuanceService {
         Titre t = original(new Issue(item, debtor, issuer), titreId, nextNumber(issuer.code(), issuedOn.getYear(), TITRES),
                 issuedOn, runId);
         t.settingsRevisionId = settings.revisionIdFor(t.issuer, issuedOn);
+        bordereaux.listRun(List.of(t), runId); // docs/rules.md, R-6: on the run's bordereau, after the titre's number
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
@@ -171,6 +176,7 @@ public class IssuanceService {
             t.settingsRevisionId = revisions.computeIfAbsent(t.issuer, code -> settings.revisionIdFor(code, issuedOn));
             titres.add(t);
         }
+        bordereaux.listRun(titres, runId); // docs/rules.md, R-6: on the run's bordereaux, after the titres' numbers
         ledger.insert(titres, runId);
         ledger.insertWaivers(waived, runId, issuedOn);
         ledger.recordEvents(titres.stream().map(t -> t.id).toList(), "ISSUED");

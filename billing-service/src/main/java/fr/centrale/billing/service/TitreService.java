@@ -75,6 +75,9 @@ public class TitreService {
     @Inject
     fr.centrale.billing.repository.IssuerSettingsRepository settings;
 
+    @Inject
+    fr.centrale.billing.repository.BordereauRepository bordereaux;
+
     @Transactional
     public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
                                         PageRequest page) {
@@ -224,6 +227,8 @@ public class TitreService {
             line.taxation = share.rate().signum() == 0 ? BillableItem.Taxation.NET_OF_TAX : BillableItem.Taxation.BEFORE_VAT;
             t.lines.add(line);
         }
+        bordereaux.listCorrection(t); // docs/rules.md, R-6: a bordereau of its own (a mandat 673: none, R-7)
+        t.bordereau = t.bordereauId == null ? null : em.find(fr.centrale.billing.Bordereau.class, t.bordereauId);
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
@@ -305,7 +310,7 @@ public class TitreService {
             return List.of();
         }
         Map<UUID, Titre> titres = new HashMap<>();
-        em.createQuery("select distinct t from Titre t left join fetch t.lines where t.id in :ids", Titre.class)
+        em.createQuery("select distinct t from Titre t left join fetch t.lines left join fetch t.bordereau where t.id in :ids", Titre.class)
                 .setParameter("ids", ids).getResultList().forEach(t -> titres.put(t.id, t));
         if (titres.isEmpty()) {
             return List.of();
@@ -321,7 +326,12 @@ public class TitreService {
                 .forEach(c -> corrections.computeIfAbsent((UUID) c[0], k -> new ArrayList<>())
                         .add(new Correction((UUID) c[1], (BigDecimal) c[2])));
         return ids.stream().filter(titres::containsKey).map(id -> view(titres.get(id), payments.getOrDefault(id, List.of()),
-                corrections.getOrDefault(id, List.of()))).toList();
+                corrections.getOrDefault(id, List.of()), bordereau(titres.get(id)))).toList();
+    }
+
+    /** The bordereau de titres that lists it (docs/rules.md, R-6), read with it; none for a mandat 673. */
+    private static TitreView.BordereauRef bordereau(Titre t) {
+        return t.bordereau == null ? null : new TitreView.BordereauRef(t.bordereau.id, t.bordereau.number);
     }
 
     /** A titre that cancels or reduces another one, as that one's view needs it. */
@@ -338,7 +348,7 @@ public class TitreService {
         session.setHibernateFlushMode(FlushMode.MANUAL);
     }
 
-    private TitreView view(Titre t, List<Payment> payments, List<Correction> corrections) {
+    private TitreView view(Titre t, List<Payment> payments, List<Correction> corrections, TitreView.BordereauRef bordereau) {
         BigDecimal paid = payments.stream().map(p -> p.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal cancelled = corrections.stream().map(c -> c.total).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<UUID> correctedBy = corrections.stream().map(c -> c.id).toList();
@@ -356,7 +366,7 @@ public class TitreService {
                 t.fiscalYear, t.issuedOn, t.dueOn, t.object, lines, t.total, balance.paid(), balance.cancelled(), balance.remaining(),
                 balance.status(), overdue, t.cancelsTitreId, t.reason, correctedBy.isEmpty() ? null : correctedBy,
                 payments.stream().map(p -> new TitreView.PaymentView(p.id, p.amount, p.paidOn, p.reference)).toList(),
-                t.totalHt, t.totalVat, byRate);
+                t.totalHt, t.totalVat, byRate, bordereau);
     }
 
     /** A line's figures as issued. */
@@ -375,7 +385,8 @@ public class TitreService {
         fr.centrale.billing.IssuerSettings revision = settings.ofTitre(t.settingsRevisionId, t.issuer, t.issuedOn)
                 .orElseThrow(() -> new IllegalStateException("No issuer settings for titre " + t.number));
         Titre original = t.cancelsTitreId == null ? null : require(t.cancelsTitreId);
-        return fr.centrale.billing.document.TitreDocuments.of(t, revision, original);
+        fr.centrale.billing.Bordereau bordereau = t.bordereauId == null ? null : em.find(fr.centrale.billing.Bordereau.class, t.bordereauId);
+        return fr.centrale.billing.document.TitreDocuments.of(t, revision, original, bordereau == null ? null : bordereau.number);
     }
 
     Titre require(UUID id) {

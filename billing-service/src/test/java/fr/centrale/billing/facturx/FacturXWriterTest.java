@@ -70,7 +70,9 @@ class FacturXWriterTest {
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         String report = validator.validate(pdf, name + ".pdf");
         Files.writeString(OUT.resolve(name + "-validation.xml"), report);
-        if (invoice.notSubjectToVat() && report.contains("Item.enrichProductFromVATBreakdown")) {
+        if (invoice.notSubjectToVat() && (report.contains("Item.enrichProductFromVATBreakdown")
+                // once the JIT has seen that NPE often, it throws it without its stack trace (OmitStackTraceInFastThrow)
+                || report.contains("java.lang.NullPointerException"))) {
             // Mustang 2.25.0's own arithmetic cross-check (a re-import of the XML, besides veraPDF and the EN 16931
             // schematron) throws a NullPointerException on any invoice of VAT category O, whose lines rightly have
             // no rate (BR-O-05): fixed upstream ("Prevent NPE in Item.enrichProductFromVATBreakdown for VAT category

@@ -109,6 +109,14 @@ class AdherentIsolationTest {
         checks.put("/api/v1/titres", this::theListHoldsOnlyOwnTitres);
         checks.put("/api/v1/titres/{id}", this::anotherOrganisationsTitreIsUnknown);
         checks.put("/api/v1/titres/export", this::theExportHoldsOnlyOwnRows);
+        checks.put("/api/v1/titres/{id}/facturx", this::anotherOrganisationsFacturXIsUnknown);
+        // A bordereau lists several debtors' titres (docs/rules.md, R-6): the issuer's staff's, none of an adherent's.
+        checks.put("/api/v1/bordereaux", () -> forbidden("/api/v1/bordereaux"));
+        checks.put("/api/v1/bordereaux/{id}", this::noBordereauIsAnAdherents);
+        checks.put("/api/v1/bordereaux/{id}/pes", () -> {
+            String bordereau = given().when().get("/api/v1/titres/" + titreOfA).then().statusCode(200).extract().path("bordereau.id");
+            adherentOf(a).when().get("/api/v1/bordereaux/" + bordereau + "/pes").then().statusCode(403).contentType(PROBLEM);
+        });
         checks.put("/api/v1/titres/events", () -> forbidden("/api/v1/titres/events"));
         checks.put("/api/v1/forecasts", this::theForecastIsOwnOnly);
         checks.put("/api/v1/billing-runs", () -> forbidden("/api/v1/billing-runs"));
@@ -177,6 +185,23 @@ class AdherentIsolationTest {
             ExtractableResponse<Response> ofNobody = adherentOf(a).accept(accept).when().get("/api/v1/titres/" + unknown)
                     .then().statusCode(404).contentType(PROBLEM).extract();
             assertEquals(ofNobody.asString().replace(unknown, "{id}"), ofB.asString().replace(titreOfB, "{id}"), accept);
+        }
+    }
+
+    private void anotherOrganisationsFacturXIsUnknown() {
+        adherentOf(a).when().get("/api/v1/titres/" + titreOfA + "/facturx").then().statusCode(200).contentType(PDF);
+        String unknown = UUID.randomUUID().toString();
+        ExtractableResponse<Response> ofB = adherentOf(a).when().get("/api/v1/titres/" + titreOfB + "/facturx")
+                .then().statusCode(404).contentType(PROBLEM).extract();
+        ExtractableResponse<Response> ofNobody = adherentOf(a).when().get("/api/v1/titres/" + unknown + "/facturx")
+                .then().statusCode(404).contentType(PROBLEM).extract();
+        assertEquals(ofNobody.asString().replace(unknown, "{id}"), ofB.asString().replace(titreOfB, "{id}"));
+    }
+
+    private void noBordereauIsAnAdherents() {
+        String bordereau = given().when().get("/api/v1/titres/" + titreOfA).then().statusCode(200).extract().path("bordereau.id");
+        for (String accept : List.of(ContentType.JSON.toString(), PDF, "text/csv")) {
+            adherentOf(a).accept(accept).when().get("/api/v1/bordereaux/" + bordereau).then().statusCode(403).contentType(PROBLEM);
         }
     }
 

@@ -153,6 +153,27 @@ class BatchIssuanceTest {
         assertEquals(IntStream.rangeClosed(1, 1200).boxed().toList(), serials(a, 2024));
         assertEquals(1200L, number(rows("SELECT count(DISTINCT l.source_id) FROM titre_line l JOIN titre t ON t.id = l.titre_id "
                 + "WHERE t.issuer = '" + a + "'").get(0)[0]));
+        // docs/rules.md, R-6: each run that issued has one bordereau for the issuer and year, numbered 1, 2 without gap
+        // (the bordereau's number is taken in the transaction of its first titres, after theirs); every titre is on
+        // exactly one, and each bordereau's count and totals are those of the titres that name it.
+        int runsThatIssued = (x.join() > 0 ? 1 : 0) + (y.join() > 0 ? 1 : 0);
+        List<Object[]> bordereaux = rows("""
+                SELECT b.serial, b.number, b.titre_count, b.total_ttc, b.run_id,
+                       (SELECT count(*) FROM titre t WHERE t.bordereau_id = b.id),
+                       (SELECT coalesce(sum(t.total), 0) FROM titre t WHERE t.bordereau_id = b.id),
+                       (SELECT count(DISTINCT t.run_id) FROM titre t WHERE t.bordereau_id = b.id AND t.run_id = b.run_id)
+                  FROM bordereau b WHERE b.issuer = '%s' AND b.fiscal_year = 2024 ORDER BY b.serial""".formatted(a));
+        assertEquals(IntStream.rangeClosed(1, runsThatIssued).boxed().toList(),
+                bordereaux.stream().map(r -> (int) number(r[0])).toList(), "bordereau serials without gap");
+        for (Object[] b : bordereaux) {
+            assertEquals(a + "-2024-B-" + String.format("%06d", number(b[0])), b[1]);
+            assertEquals(number(b[2]), number(b[5]), "titre_count of " + b[1]);
+            assertEquals(0, ((BigDecimal) b[3]).compareTo((BigDecimal) b[6]), "total of " + b[1]);
+            assertEquals(1L, number(b[7]), "the titres of " + b[1] + " are its run's");
+        }
+        assertEquals(1200L, bordereaux.stream().mapToLong(r -> number(r[5])).sum());
+        assertEquals(0L, number(rows("SELECT count(*) FROM titre WHERE issuer = '" + a + "' AND bordereau_id IS NULL").get(0)[0]),
+                "every titre is on a bordereau");
     }
 
     /** Without the lookup (an older membership-service), the debtors are read one by one, as before. */

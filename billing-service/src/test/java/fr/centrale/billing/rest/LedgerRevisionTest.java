@@ -134,8 +134,8 @@ class LedgerRevisionTest {
 
         String csv = new String(given().queryParam("issuer", caih).when().get("/api/v1/titres/export").then().statusCode(200)
                 .extract().asByteArray(), StandardCharsets.UTF_8);
-        assertTrue(csv.contains("Montant HT;TVA;Montant TTC\r\n"), csv);
-        assertTrue(csv.contains(";1800,00;") && csv.endsWith(";1500,00;300,00;1800,00\r\n"), csv);
+        assertTrue(csv.contains("Montant HT;TVA;Montant TTC;Bordereau\r\n"), csv);
+        assertTrue(csv.contains(";1800,00;") && csv.endsWith(";1500,00;300,00;1800,00;" + caih + "-2022-B-000001\r\n"), csv);
 
         // A reduction states TTC and is split back per rate: 180 TTC = 150 HT + 30 VAT (same fiscal year: a REDUCTION).
         String caihTitre = given().queryParam("issuer", caih).when().get("/api/v1/titres").then().extract().path("items[0].id");

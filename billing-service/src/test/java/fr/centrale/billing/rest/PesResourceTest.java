@@ -168,6 +168,48 @@ class PesResourceTest {
                 .body("paidAmount", equalTo(1800.00f));
     }
 
+    /** the bordereau table is what PES exports: a run's bordereau (ordinary) and a correction's (ANR). */
+    @Test
+    void eachBordereauGoesOutAsPesUnderItsOwnNumber_aCorrectionsAsABordereauDAnnulation() throws Exception {
+        today("2025-01-02");
+        Budget b = issuerWithHelios();
+        UUID departement = debtor("Département du Nord", "DEPARTEMENT");
+        SourceServicesStub.stubConventionFeed(List.of(LedgerRevisionTest.item(BillableItem.SourceType.CONVENTION, UUID.randomUUID(),
+                b.issuer(), departement, "Contribution 2025 (TVA)", "2025-01-02", "1500.00", BillableItem.Taxation.BEFORE_VAT,
+                "20.00", "EJ-2025-0099", "SERV-DSI", "Convention 2024-118 signée le 16/12/2024")));
+        run("2025-01-02").statusCode(201).body("issuedCount", equalTo(1));
+        Map<String, Object> titre = titreOf(b.issuer(), departement);
+        @SuppressWarnings("unchecked")
+        String bordereau = (String) ((Map<String, Object>) titre.get("bordereau")).get("id");
+
+        Response file = as("reader").when().get("/api/v1/bordereaux/{id}/pes", bordereau);
+        file.then().statusCode(200).header("Content-Disposition", matchesPattern(
+                "attachment; filename=\"PESALR1_" + b.idColl() + "_" + b.codCol() + "_" + b.codBud() + "_062009_2025_B0000001_ORD\\.xml\""));
+        PesSchemas.validateAller(file.asByteArray());
+        assertThat(new String(file.asByteArray(), StandardCharsets.ISO_8859_1)).contains("<MtBordHt V=\"1500.00\"/>",
+                "<MtBordTVA V=\"300.00\"/>", "<NumeroEngagement V=\"EJ-2025-0099\"/>");
+
+        // A reduction within the year: a titre de réduction on a bordereau of its own, the issuer's second of 2025.
+        String reduction = as("admin").contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("reason", "Erreur de montant", "amount", "600.00"))
+                .when().post("/api/v1/titres/{id}/cancellation", titre.get("id")).then().statusCode(201)
+                .body("kind", equalTo("REDUCTION")).extract().path("bordereau.id");
+        Response correction = as("finance").queryParam("pdf", false).when().get("/api/v1/bordereaux/{id}/pes", reduction);
+        correction.then().statusCode(200).header("Content-Disposition", matchesPattern(
+                "attachment; filename=\"PESALR1_" + b.idColl() + "_" + b.codCol() + "_" + b.codBud() + "_062009_2025_B0000002_ANR\\.xml\""));
+        PesSchemas.validateAller(correction.asByteArray());
+        assertThat(new String(correction.asByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain("<PES_PJ>");
+
+        // Bad inputs and roles.
+        given().when().get("/api/v1/bordereaux/{id}/pes", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/api/v1/bordereaux/{id}/pes", "not-a-bordereau").then().statusCode(404).contentType(PROBLEM);
+        given().queryParam("pdf", "peut-être").when().get("/api/v1/bordereaux/{id}/pes", bordereau).then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", containsInAnyOrder("pdf"));
+        given().header(IdentityFilter.USER, "someone").header(IdentityFilter.ROLES, "adherent")
+                .header(IdentityFilter.ORGANISATION, departement.toString())
+                .when().get("/api/v1/bordereaux/{id}/pes", bordereau).then().statusCode(403).contentType(PROBLEM);
+    }
+
     @Test
     void badInputsAnswerProblemsAndRecordNothing() {
         today("2025-01-02");
