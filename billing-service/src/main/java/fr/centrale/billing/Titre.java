@@ -94,6 +94,12 @@ public class Titre extends PanacheEntityBase {
     /** The issuer settings revision in force at issue (docs/rules.md, R-4, R-5): the officer and mentions printed. */
     @Column(name = "settings_revision_id")
     public UUID settingsRevisionId;
+    /**
+     * SHA-256 of the titre's canonical record chained to the previous titre of its number series (billing-service
+     * README, "Tamper evidence"), written with the titre.
+     */
+    @Column(name = "chain_hash")
+    public String chainHash;
 
     @OneToMany(mappedBy = "titre", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("lineNo")

@@ -75,6 +75,9 @@ public class TitreService {
     @Inject
     fr.centrale.billing.repository.IssuerSettingsRepository settings;
 
+    @Inject
+    LedgerChains chains;
+
     @Transactional
     public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
                                         PageRequest page) {
@@ -162,6 +165,10 @@ public class TitreService {
         p.paidOn = request.paidOn();
         p.reference = request.reference();
         p.createdAt = Instant.now();
+        // Chained after the payments of the titre's issuer and fiscal year (README, "Tamper evidence").
+        LedgerChains.Link link = chains.append(ChainRecords.paymentsOf(t), position -> ChainRecords.payment(p, position));
+        p.chainPosition = link.position();
+        p.chainHash = link.hash();
         em.persist(p);
         em.flush();
         events.record(t.id, "PAYMENT");
@@ -224,6 +231,8 @@ public class TitreService {
             line.taxation = share.rate().signum() == 0 ? BillableItem.Taxation.NET_OF_TAX : BillableItem.Taxation.BEFORE_VAT;
             t.lines.add(line);
         }
+        // Chained after the previous record of its number series (README, "Tamper evidence").
+        t.chainHash = chains.append(ChainRecords.seriesOf(t), position -> ChainRecords.titre(t)).hash();
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
