@@ -212,6 +212,16 @@ class Q1RunBenchmark {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("titre_line", all, "issued_item", all + expected.waived, "distinct items", all,
                         "titre_event", all, "last event position", all, "feed counter", all));
 
+        // ---- the ledger's verification (billing-service README, "Tamper evidence"): every chain, series, total, claim ----
+        long tv = System.nanoTime();
+        JsonNode verification = billing.send("GET", "/api/v1/ledger/verification", null, 200, Duration.ofMinutes(10));
+        double verificationSeconds = seconds(tv);
+        log("verification of the whole ledger (%d titres): holds %s, %d record(s) chained, %d break(s), in %.1f s (service: %d ms)",
+                all, verification.path("holds").asBoolean(), verification.path("checks").path(0).path("checked").asLong(),
+                verification.path("breakCount").asLong(), verificationSeconds, verification.path("durationMs").asLong());
+        assertThat(verification.path("holds").asBoolean()).as("the ledger verifies: %s", verification.path("breaks")).isTrue();
+        assertThat(verificationSeconds).as("verification time (s)").isLessThan(60);
+
         // ---- the physical limit: the same number of titre rows straight into PostgreSQL ----
         rawInsert(Math.min(titres, 20_000), false); // warm-up of the JDBC driver, as for the services
         double raw = rawInsert(titres, false);
@@ -230,8 +240,8 @@ class Q1RunBenchmark {
                 """, thousands(n), thousands(titres), runSeconds, thousands(Math.round(rate)), raw, runSeconds / raw, copy,
                 runSeconds / copy, machine);
         System.out.println(table);
-        System.out.printf(Locale.ROOT, "(data generated in %.1f s; 100 000 titres at this rate: %.0f s)%n%n", generation,
-                100_000 / rate);
+        System.out.printf(Locale.ROOT, "(data generated in %.1f s; 100 000 titres at this rate: %.0f s; verification of the whole ledger, "
+                + "%d titres: %.1f s)%n%n", generation, 100_000 / rate, all, verificationSeconds);
         Path out = Centrale.root().resolve("system-tests/target/q1-bench");
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.md"), table.strip() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
