@@ -26,7 +26,7 @@ public final class CanonicalRecord {
     public static final char SEPARATOR = '|';
     static final String NULL = "\\0";
 
-    private final StringBuilder text = new StringBuilder(512);
+    private final StringBuilder text = new StringBuilder(1024);
 
     private CanonicalRecord(String type) {
         text.append(type);
@@ -49,6 +49,10 @@ public final class CanonicalRecord {
             text.append(NULL);
             return this;
         }
+        if (!needsEscape(value)) {
+            text.append(value);
+            return this;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -60,6 +64,16 @@ public final class CanonicalRecord {
             }
         }
         return this;
+    }
+
+    private static boolean needsEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '|' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An amount (or rate, or months) with two decimals, HALF_UP as the database's {@code numeric(_, 2)} stores it. */

@@ -18,13 +18,16 @@ public final class LedgerChain {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread: looking a provider up for every record costs more than hashing it. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(LedgerChain::sha256);
 
     private LedgerChain() {
     }
 
     /** The hash of {@code record} following {@code previous}. */
     public static String link(String previous, String record) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = DIGESTS.get();
+        sha.reset();
         sha.update(previous.getBytes(StandardCharsets.US_ASCII));
         sha.update((byte) '\n');
         sha.update(record.getBytes(StandardCharsets.UTF_8));
