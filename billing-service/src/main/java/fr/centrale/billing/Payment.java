@@ -28,4 +28,10 @@ public class Payment extends PanacheEntityBase {
     public String reference;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Its position in the chain of the payments of its titre's issuer and fiscal year (billing-service README, "Tamper evidence"). */
+    @Column(name = "chain_position")
+    public Long chainPosition;
+    /** SHA-256 of its canonical record chained to the previous payment of that chain. */
+    @Column(name = "chain_hash")
+    public String chainHash;
 }

@@ -101,6 +101,12 @@ public class Titre extends PanacheEntityBase {
     @jakarta.persistence.ManyToOne(fetch = FetchType.LAZY)
     @jakarta.persistence.JoinColumn(name = "bordereau_id", insertable = false, updatable = false)
     public Bordereau bordereau;
+    /**
+     * SHA-256 of the titre's canonical record chained to the previous titre of its number series (billing-service
+     * README, "Tamper evidence"), written with the titre.
+     */
+    @Column(name = "chain_hash")
+    public String chainHash;
 
     @OneToMany(mappedBy = "titre", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("lineNo")

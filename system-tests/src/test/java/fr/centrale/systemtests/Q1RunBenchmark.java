@@ -57,6 +57,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>Checks it: as many titres as the feeds serve billable items (read again over HTTP afterwards), the same
  *     total to the cent and the same count per issuer, numbers 1..n without gap in every series, no item twice,
  *     one line, one claim and one event per titre, events at positions 1..n.</li>
+ * <li>Verifies the whole ledger with {@code GET /api/v1/ledger/verification} (every chained hash, number series, total,
+ *     balance, claim and feed position; billing-service README, "Tamper evidence"), which must hold, and times it
+ *     (target: under a minute for N = 100 000).</li>
  * <li>Times the physical limit: as many titre rows as the run issued (same columns, values from the issued
  *     titres) inserted straight into a scratch copy of the {@code titre} table (same indexes), in one transaction,
  *     by JDBC batches of 1 000 (rewritten as multi-row inserts), then by {@code COPY}.</li>
@@ -212,6 +215,18 @@ class Q1RunBenchmark {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("titre_line", all, "issued_item", all + expected.waived, "distinct items", all,
                         "titre_event", all, "last event position", all, "feed counter", all));
 
+        // ---- the ledger's verification (billing-service README, "Tamper evidence"): every chain, series, total, claim ----
+        long tv = System.nanoTime();
+        JsonNode verification = billing.send("GET", "/api/v1/ledger/verification", null, 200, Duration.ofMinutes(10));
+        double verificationSeconds = seconds(tv);
+        log("verification of the whole ledger (%d titres): holds %s, %d record(s) chained, %d break(s), in %.1f s (service: %d ms)",
+                all, verification.path("holds").asBoolean(), verification.path("checks").path(0).path("checked").asLong(),
+                verification.path("breakCount").asLong(), verificationSeconds, verification.path("durationMs").asLong());
+        assertThat(verification.path("holds").asBoolean()).as("the ledger verifies: %s", verification.path("breaks")).isTrue();
+        if (verificationSeconds >= 60) {
+            log("verification target missed: %.1f s, over a minute", verificationSeconds);
+        }
+
         // ---- the physical limit: the same number of titre rows straight into PostgreSQL ----
         rawInsert(Math.min(titres, 20_000), false); // warm-up of the JDBC driver, as for the services
         double raw = rawInsert(titres, false);
@@ -230,8 +245,8 @@ class Q1RunBenchmark {
                 """, thousands(n), thousands(titres), runSeconds, thousands(Math.round(rate)), raw, runSeconds / raw, copy,
                 runSeconds / copy, machine);
         System.out.println(table);
-        System.out.printf(Locale.ROOT, "(data generated in %.1f s; 100 000 titres at this rate: %.0f s)%n%n", generation,
-                100_000 / rate);
+        System.out.printf(Locale.ROOT, "(data generated in %.1f s; 100 000 titres at this rate: %.0f s; verification of the whole ledger, "
+                + "%d titres: %.1f s)%n%n", generation, 100_000 / rate, all, verificationSeconds);
         Path out = Centrale.root().resolve("system-tests/target/q1-bench");
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.md"), table.strip() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -395,7 +410,7 @@ class Q1RunBenchmark {
     private static final String RAW_COLUMNS = "id, number, issuer, fiscal_year, serial, kind, issued_on, due_on, issuer_name, "
             + "issuer_siret, issuer_street, issuer_postal_code, issuer_city, issuer_court, debtor_id, debtor_name, debtor_siret, "
             + "debtor_street, debtor_postal_code, debtor_city, debtor_chorus_ej, debtor_chorus_service, object, total, run_id, "
-            + "total_ht, total_vat";
+            + "total_ht, total_vat, settings_revision_id, bordereau_id, chain_hash"; // every column the run writes
 
     /**
      * {@code count} titre rows into a scratch table shaped like {@code titre} (columns, defaults, checks, indexes;

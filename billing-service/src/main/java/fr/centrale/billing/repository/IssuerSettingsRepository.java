@@ -44,6 +44,26 @@ public class IssuerSettingsRepository {
     }
 
     /**
+     * The revision each issuer's titres issued on {@code on} freeze (as {@link #revisionIdFor}, DEFAULT's for an issuer
+     * without settings of its own), read in one query without loading the revisions: what a billing run uses for
+     * every titre it issues.
+     */
+    public java.util.function.Function<String, UUID> revisionIdsOn(LocalDate on) {
+        java.util.Map<String, List<Dated>> byIssuer = new java.util.HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT issuer, id, revision, valid_from FROM issuer_settings").getResultList();
+        for (Object[] r : rows) {
+            LocalDate from = r[3] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[3];
+            byIssuer.computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>())
+                    .add(new Dated((UUID) r[1], ((Number) r[2]).intValue(), from));
+        }
+        java.util.Map<String, UUID> inForce = new java.util.HashMap<>();
+        byIssuer.forEach((issuer, revisions) -> SettingsRevisions.inForce(revisions, on).ifPresent(d -> inForce.put(issuer, d.id())));
+        UUID fallback = inForce.get(IssuerSettings.DEFAULT_ISSUER);
+        return issuer -> inForce.getOrDefault(issuer, fallback);
+    }
+
+    /**
      * The revision a titre states: the one it references; for a titre written without one (none existed for its
      * issuer nor DEFAULT at its issue), the one in force on its issue date.
      */

@@ -83,8 +83,8 @@ public class LedgerBatchRepository {
                                issuer_name, issuer_siret, issuer_street, issuer_postal_code, issuer_city, issuer_court,
                                debtor_id, debtor_name, debtor_siret, debtor_street, debtor_postal_code, debtor_city,
                                debtor_chorus_ej, debtor_chorus_service, object, total, run_id, total_ht, total_vat,
-                               settings_revision_id, bordereau_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                               settings_revision_id, bordereau_id, chain_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String LINE = """
             INSERT INTO titre_line (id, titre_id, line_no, label, basis, period_start, period_end, months, annual_amount,
@@ -186,6 +186,7 @@ public class LedgerBatchRepository {
                     s.setBigDecimal(27, t.totalVat);
                     uuid(s, 28, t.settingsRevisionId);
                     uuid(s, 29, t.bordereauId); // docs/rules.md, R-6
+                    s.setString(30, t.chainHash);
                     s.addBatch();
                 }
                 s.executeBatch();

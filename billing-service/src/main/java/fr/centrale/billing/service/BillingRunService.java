@@ -141,6 +141,8 @@ public class BillingRunService {
         long waited = 0;
         // docs/rules.md, R-2: the thresholds in force on the run's issue date, read once.
         IssuanceService.Thresholds inForce = dryRun ? IssuanceService.Thresholds.DEFAULT : thresholds.on(asOf);
+        // docs/rules.md, R-4: the issuer settings revisions in force on the run's issue date, read once.
+        IssuanceService.Revisions revisions = dryRun ? issuer -> null : issuance.revisionsOn(asOf);
         try {
             reader.execute(() -> readAll(asOf, dryRun, runId, steps));
             while (true) {
@@ -152,7 +154,7 @@ public class BillingRunService {
                     tally.failed += p.failures().size();
                     p.failures().forEach(tally::itemProblem);
                     tally.wouldIssue.addAll(p.wouldIssue());
-                    issueAll(p.toIssue(), asOf, runId, inForce, tally);
+                    issueAll(p.toIssue(), asOf, runId, inForce, revisions, tally);
                 } else if (step instanceof SourceRead r) {
                     complete.put(r.source(), r.complete());
                     if (r.problem() != null) {
@@ -322,28 +324,28 @@ public class BillingRunService {
 
     /** Issues the items a batch at a time; a batch that fails is issued again one item at a time. */
     private void issueAll(List<IssuanceService.Issue> items, LocalDate asOf, UUID runId, IssuanceService.Thresholds inForce,
-                          Tally tally) {
+                          IssuanceService.Revisions revisions, Tally tally) {
         int size = Math.max(1, batchSize);
         for (int from = 0; from < items.size(); from += size) {
             List<IssuanceService.Issue> batch = items.subList(from, Math.min(items.size(), from + size));
             try {
-                IssuanceService.BatchOutcome outcome = issuance.issueBatch(batch, asOf, runId, inForce);
+                IssuanceService.BatchOutcome outcome = issuance.issueBatch(batch, asOf, runId, inForce, revisions);
                 tally.issued += outcome.issued();
                 tally.already += outcome.alreadyIssued();
                 tally.waived += outcome.waived();
             } catch (RuntimeException e) {
                 LOG.warnf("Billing run %s: a batch of %d item(s) failed (%s); issuing them one by one", runId, batch.size(),
                         rootMessage(e));
-                issueOneByOne(batch, asOf, runId, inForce, tally);
+                issueOneByOne(batch, asOf, runId, inForce, revisions, tally);
             }
         }
     }
 
     private void issueOneByOne(List<IssuanceService.Issue> batch, LocalDate asOf, UUID runId,
-                               IssuanceService.Thresholds inForce, Tally tally) {
+                               IssuanceService.Thresholds inForce, IssuanceService.Revisions revisions, Tally tally) {
         for (IssuanceService.Issue i : batch) {
             try {
-                switch (issuance.issue(i.item(), i.debtor(), i.issuer(), asOf, runId, inForce)) {
+                switch (issuance.issue(i.item(), i.debtor(), i.issuer(), asOf, runId, inForce, revisions)) {
                     case ISSUED -> tally.issued++;
                     case WAIVED -> tally.waived++;
                     case ALREADY_ISSUED -> tally.already++;

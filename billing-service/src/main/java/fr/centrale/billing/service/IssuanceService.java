@@ -5,6 +5,7 @@ import fr.centrale.billing.TitreKind;
 import fr.centrale.billing.TitreLine;
 import fr.centrale.billing.client.DebtorSnapshot;
 import fr.centrale.billing.client.IssuerSnapshot;
+import fr.centrale.billing.domain.ChainKey;
 import fr.centrale.billing.domain.IssuingThreshold;
 import fr.centrale.billing.domain.Vat;
 import fr.centrale.billing.repository.BordereauRepository;
@@ -62,6 +63,9 @@ public class IssuanceService {
     @Inject
     BordereauRepository bordereaux;
 
+    @Inject
+    LedgerChains chains;
+
     /** One item to issue, with the debtor and issuer its titre freezes. */
     public record Issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer) {
     }
@@ -84,6 +88,21 @@ public class IssuanceService {
         Thresholds DEFAULT = issuer -> IssuingThreshold.DEFAULT;
     }
 
+    /**
+     * The issuer settings revision each issuer's titres freeze (docs/rules.md, R-4), read once for a run: every titre of
+     * a run, issued on its {@code asOf}, names the same revision.
+     */
+    @FunctionalInterface
+    public interface Revisions {
+        UUID of(String issuer);
+    }
+
+    /** The revisions in force on {@code on} (one query). */
+    @Transactional
+    public Revisions revisionsOn(LocalDate on) {
+        return settings.revisionIdsOn(on)::apply;
+    }
+
     /** The series of titres (ORIGINAL, CANCELLATION, REDUCTION) and that of mandats 673 (docs/rules.md, R-7). */
     static final String TITRES = "";
     static final String MANDATES = "M673";
@@ -94,7 +113,7 @@ public class IssuanceService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome issue(BillableItem item, DebtorSnapshot debtor, IssuerSnapshot issuer, LocalDate issuedOn,
-                         UUID runId, Thresholds thresholds) {
+                         UUID runId, Thresholds thresholds, Revisions revisions) {
         Vat.LineAmounts amounts = amounts(item);
         BigDecimal threshold = thresholds.of(issuer.code());
         boolean waived = IssuingThreshold.waived(amounts.ttc(), threshold);
@@ -110,8 +129,9 @@ public class IssuanceService {
         }
         Titre t = original(new Issue(item, debtor, issuer), titreId, nextNumber(issuer.code(), issuedOn.getYear(), TITRES),
                 issuedOn, runId);
-        t.settingsRevisionId = settings.revisionIdFor(t.issuer, issuedOn);
+        t.settingsRevisionId = revisions.of(t.issuer);
         bordereaux.listRun(List.of(t), runId); // docs/rules.md, R-6: on the run's bordereau, after the titre's number
+        t.chainHash = chains.append(ChainRecords.seriesOf(t), position -> ChainRecords.titre(t)).hash();
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");
@@ -130,7 +150,7 @@ public class IssuanceService {
      * ({@link #issue}), so that a bad item is reported alone and the others are issued.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public BatchOutcome issueBatch(List<Issue> batch, LocalDate issuedOn, UUID runId, Thresholds thresholds) {
+    public BatchOutcome issueBatch(List<Issue> batch, LocalDate issuedOn, UUID runId, Thresholds thresholds, Revisions revisions) {
         Map<ItemKey, Issue> byKey = new LinkedHashMap<>();
         for (Issue i : batch) {
             byKey.putIfAbsent(ItemKey.of(i.item()), i);
@@ -170,17 +190,40 @@ public class IssuanceService {
         });
 
         List<Titre> titres = new ArrayList<>(mine.size());
-        Map<String, UUID> revisions = new HashMap<>();
         for (ItemKey key : mine) {
             Titre t = original(byKey.get(key), titreIds.get(key), serials.get(key), issuedOn, runId);
-            t.settingsRevisionId = revisions.computeIfAbsent(t.issuer, code -> settings.revisionIdFor(code, issuedOn));
+            t.settingsRevisionId = revisions.of(t.issuer);
             titres.add(t);
         }
         bordereaux.listRun(titres, runId); // docs/rules.md, R-6: on the run's bordereaux, after the titres' numbers
+        chain(titres);
         ledger.insert(titres, runId);
         ledger.insertWaivers(waived, runId, issuedOn);
         ledger.recordEvents(titres.stream().map(t -> t.id).toList(), "ISSUED");
         return new BatchOutcome(titres.size(), batch.size() - titres.size() - waived.size(), waived.size());
+    }
+
+    /**
+     * Each titre's chain hash (README, "Tamper evidence"): the titres of each series in serial order (the order they
+     * are numbered in), after the series' head; two statements for the batch.
+     */
+    private void chain(List<Titre> titres) {
+        Map<ChainKey, List<Titre>> bySeries = new TreeMap<>();
+        for (Titre t : titres) {
+            bySeries.computeIfAbsent(ChainRecords.seriesOf(t), k -> new ArrayList<>()).add(t);
+        }
+        Map<ChainKey, List<LedgerChains.Record>> records = new LinkedHashMap<>();
+        bySeries.forEach((series, list) -> {
+            list.sort(java.util.Comparator.comparingInt(t -> t.serial));
+            records.put(series, list.stream().<LedgerChains.Record>map(t -> position -> ChainRecords.titre(t)).toList());
+        });
+        Map<ChainKey, List<LedgerChains.Link>> links = chains.appendAll(records);
+        bySeries.forEach((series, list) -> {
+            List<LedgerChains.Link> l = links.get(series);
+            for (int i = 0; i < list.size(); i++) {
+                list.get(i).chainHash = l.get(i).hash();
+            }
+        });
     }
 
     /** The keys among the items' that already have their titre (one query for the lot). */

@@ -78,6 +78,9 @@ public class TitreService {
     @Inject
     fr.centrale.billing.repository.BordereauRepository bordereaux;
 
+    @Inject
+    LedgerChains chains;
+
     @Transactional
     public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
                                         PageRequest page) {
@@ -165,6 +168,10 @@ public class TitreService {
         p.paidOn = request.paidOn();
         p.reference = request.reference();
         p.createdAt = Instant.now();
+        // Chained after the payments of the titre's issuer and fiscal year (README, "Tamper evidence").
+        LedgerChains.Link link = chains.append(ChainRecords.paymentsOf(t), position -> ChainRecords.payment(p, position));
+        p.chainPosition = link.position();
+        p.chainHash = link.hash();
         em.persist(p);
         em.flush();
         events.record(t.id, "PAYMENT");
@@ -229,6 +236,8 @@ public class TitreService {
         }
         bordereaux.listCorrection(t); // docs/rules.md, R-6: a bordereau of its own (a mandat 673: none, R-7)
         t.bordereau = t.bordereauId == null ? null : em.find(fr.centrale.billing.Bordereau.class, t.bordereauId);
+        // Chained after the previous record of its number series (README, "Tamper evidence").
+        t.chainHash = chains.append(ChainRecords.seriesOf(t), position -> ChainRecords.titre(t)).hash();
         em.persist(t);
         em.flush();
         events.record(t.id, "ISSUED");

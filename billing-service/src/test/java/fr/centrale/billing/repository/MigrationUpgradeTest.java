@@ -6,6 +6,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import fr.centrale.billing.api.LedgerVerificationView;
+import fr.centrale.billing.domain.LedgerChain;
+import fr.centrale.billing.service.LedgerVerifier;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,6 +113,88 @@ class MigrationUpgradeTest {
         }
         try (Connection c = connect(); Statement s = c.createStatement()) {
             assertThrows(SQLException.class, () -> s.execute("UPDATE titre SET total_vat = 1"));
+        }
+    }
+
+    /**
+     * Migration V10 (README, "Tamper evidence") chains the rows of a ledger written at V8, in order: titres and mandats 673
+     * per number series, payments per issuer and fiscal year of their titre; the verification, which recomputes every hash
+     * in Java, then finds the ledger whole (the SQL of the backfill and the Java of the writers serialise alike, escapes,
+     * NULLs and amounts included), and names a row changed afterwards.
+     */
+    @Test
+    void aLedgerWrittenAtV8IsChainedByV10AndVerifies() throws SQLException {
+        flyway("8").migrate();
+        UUID[] t = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+        UUID debtor = UUID.randomUUID();
+        UUID source = UUID.randomUUID();
+        UUID[] payments = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+        String revision = "'6a1e0000-0000-4000-8000-000000000002'";
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO number_series (issuer, fiscal_year, series, last_number) VALUES ('CAIH', 2024, '', 3), "
+                    + "('CAIH', 2025, 'M673', 1)");
+            String columns = "INSERT INTO titre (id, number, issuer, fiscal_year, serial, kind, issued_on, due_on, issuer_name, issuer_court, "
+                    + "debtor_id, debtor_name, debtor_street, object, total, total_ht, total_vat, cancels_titre_id, reason, settings_revision_id) VALUES ";
+            s.execute(columns + "('" + t[0] + "', 'CAIH-2024-000001', 'CAIH', 2024, 1, 'ORIGINAL', '2024-01-02', '2024-02-21', 'CAIH', "
+                    + "'Tribunal administratif de Lyon', '" + debtor + "', 'Département | 62', E'Hôtel du Département\\nrue \\\\ Buisson', "
+                    + "'SO360 2024', 1800.00, 1500.00, 300.00, NULL, NULL, " + revision + ")");
+            s.execute(columns + "('" + t[1] + "', 'CAIH-2024-000002', 'CAIH', 2024, 2, 'ORIGINAL', '2024-01-02', '2024-02-21', 'CAIH', "
+                    + "NULL, '" + debtor + "', 'Département | 62', NULL, 'Cotisation', 600.00, 600.00, 0.00, NULL, NULL, " + revision + ")");
+            s.execute(columns + "('" + t[2] + "', 'CAIH-2024-000003', 'CAIH', 2024, 3, 'REDUCTION', '2024-03-01', '2024-03-01', 'CAIH', "
+                    + "NULL, '" + debtor + "', 'Département | 62', NULL, 'Réduction', 180.00, 150.00, 30.00, '" + t[0] + "', "
+                    + "E'Remise\\r\\naccordée', " + revision + ")");
+            s.execute(columns + "('" + t[3] + "', 'CAIH-2025-M673-000001', 'CAIH', 2025, 1, 'MANDATE_673', '2025-02-01', '2025-02-01', "
+                    + "'CAIH', NULL, '" + debtor + "', 'Département | 62', NULL, 'Mandat', 100.00, 100.00, 0.00, '" + t[1] + "', 'Erreur', "
+                    + revision + ")");
+            String line = "INSERT INTO titre_line (id, titre_id, line_no, label, basis, period_start, period_end, months, annual_amount, amount, "
+                    + "source_type, source_id, sequence, item_kind, vat_rate, vat_amount, amount_ttc, taxation, legal_basis) VALUES ";
+            s.execute(line + "(gen_random_uuid(), '" + t[0] + "', 1, 'SO360 | 2024', 'Grille \\ CAIH', '2024-01-01', '2024-12-31', 5.53, "
+                    + "1500.00, 1500.00, 'CONVENTION', '" + source + "', 1, 'ANNUAL_CONTRIBUTION', 20.00, 300.00, 1800.00, 'BEFORE_VAT', "
+                    + "'Convention signée le 15/12/2023')");
+            s.execute(line + "(gen_random_uuid(), '" + t[1] + "', 1, 'Cotisation', NULL, NULL, NULL, NULL, NULL, 600.00, "
+                    + "'MEMBERSHIP', '" + source + "', 2, 'MEMBERSHIP_FEE', 0.00, 0.00, 600.00, 'NET_OF_TAX', NULL)");
+            s.execute(line + "(gen_random_uuid(), '" + t[2] + "', 1, 'Réduction', NULL, NULL, NULL, NULL, NULL, 150.00, NULL, NULL, NULL, "
+                    + "NULL, 20.00, 30.00, 180.00, 'BEFORE_VAT', NULL)");
+            s.execute(line + "(gen_random_uuid(), '" + t[3] + "', 1, 'Mandat', NULL, NULL, NULL, NULL, NULL, 100.00, NULL, NULL, NULL, "
+                    + "NULL, 0.00, 0.00, 100.00, 'NET_OF_TAX', NULL)");
+            s.execute("INSERT INTO issued_item (source_type, source_id, sequence, titre_id) VALUES ('CONVENTION', '" + source + "', 1, '"
+                    + t[0] + "'), ('MEMBERSHIP', '" + source + "', 2, '" + t[1] + "')");
+            s.execute("INSERT INTO payment (id, titre_id, amount, paid_on, reference, created_at) VALUES "
+                    + "('" + payments[0] + "', '" + t[0] + "', 1000.00, '2024-02-01', 'VIR | 1', '2024-02-01 10:00+01'), "
+                    + "('" + payments[1] + "', '" + t[0] + "', 620.00, '2024-03-01', 'VIR 2', '2024-03-01 10:00+01'), "
+                    + "('" + payments[2] + "', '" + t[1] + "', 100.00, '2024-02-15', 'CHQ', '2024-02-15 10:00+01')");
+            s.execute("INSERT INTO titre_event (position, titre_id, type) VALUES (1, '" + t[0] + "', 'ISSUED'), (2, '" + t[1] + "', 'ISSUED'), "
+                    + "(3, '" + t[0] + "', 'PAYMENT'), (4, '" + t[2] + "', 'ISSUED'), (5, '" + t[0] + "', 'REDUCTION'), (6, '" + t[1]
+                    + "', 'PAYMENT'), (7, '" + t[0] + "', 'PAYMENT'), (8, '" + t[3] + "', 'ISSUED'), (9, '" + t[1] + "', 'REDUCTION')");
+            s.execute("UPDATE feed_counter SET position = 9");
+        }
+
+        flyway(null).migrate();
+
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            LedgerVerificationView v = new LedgerVerifier().verify(c, null, null);
+            assertThat(v.breaks()).isEmpty();
+            assertThat(v.holds()).isTrue();
+            assertThat(v.chains()).extracting(LedgerVerificationView.Chain::series, LedgerVerificationView.Chain::length)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CAIH-2024", 3L), org.assertj.core.groups.Tuple.tuple("CAIH-2024-PAYMENT", 3L),
+                            org.assertj.core.groups.Tuple.tuple("CAIH-2025-M673", 1L));
+            try (ResultSet rs = s.executeQuery("SELECT chain_position, chain_hash FROM payment ORDER BY created_at")) {
+                long n = 0;
+                while (rs.next()) {
+                    assertEquals(++n, rs.getLong(1));
+                    assertTrue(LedgerChain.wellFormed(rs.getString(2)));
+                }
+                assertEquals(3, n);
+            }
+            assertThrows(SQLException.class, () -> s.execute("DELETE FROM ledger_chain"));
+            // A row changed afterwards is named.
+            s.execute("ALTER TABLE titre DISABLE TRIGGER titre_never_changes");
+            s.execute("UPDATE titre SET reason = 'Remise' WHERE id = '" + t[2] + "'");
+            s.execute("ALTER TABLE titre ENABLE TRIGGER titre_never_changes");
+            LedgerVerificationView after = new LedgerVerifier().verify(c, "CAIH", 2024);
+            assertThat(after.holds()).isFalse();
+            assertThat(after.breaks()).extracting(LedgerVerificationView.Break::check, LedgerVerificationView.Break::number,
+                    LedgerVerificationView.Break::id).containsExactly(org.assertj.core.groups.Tuple.tuple("CHAINS", "CAIH-2024-000003", t[2]));
         }
     }
 }

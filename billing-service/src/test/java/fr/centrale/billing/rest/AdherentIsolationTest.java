@@ -126,6 +126,8 @@ class AdherentIsolationTest {
         checks.put("/api/v1/webhooks", () -> forbidden("/api/v1/webhooks"));
         checks.put("/api/v1/webhooks/{id}", () -> forbidden("/api/v1/webhooks/" + UUID.randomUUID()));
         checks.put("/api/v1/webhooks/{id}/deliveries", () -> forbidden("/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries"));
+        checks.put("/api/v1/ledger/verification", () -> forbidden("/api/v1/ledger/verification"));
+        checks.put("/api/v1/ledger/archives/{issuer}/{year}", () -> forbidden("/api/v1/ledger/archives/" + issuer + "/2024"));
         checks.put("/api/v1/waived-items", this::theWaivedItemsAreOwnOnly);
         checks.put("/api/v1/mandates", this::theMandatesAreOwnOnly);
         // An issuer's thresholds are nobody's data: every caller reads them.
