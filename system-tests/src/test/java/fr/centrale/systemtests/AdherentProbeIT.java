@@ -68,6 +68,8 @@ class AdherentProbeIT {
             JsonNode titres = admin.get("/api/v1/titres?debtorId=" + ids.get("organisations"));
             assertThat(titres.path("total").asInt()).as("titres of %s", ids.get("organisations")).isPositive();
             ids.put("titres", titres.path("items").path(0).path("id").asText());
+            ids.put("bordereaux", titres.path("items").path(0).path("bordereau").path("id").asText());
+            ids.put("ledger", "RESAH"); // /ledger/archives/{issuer}/{year}: refused to an adherent before any lookup
         }
         // Reference data, the same for everybody: offers, purchasing bodies and the issuers' settings and thresholds.
         for (Map<String, String> ids : List.of(OWN, OTHER)) {
@@ -137,19 +139,20 @@ class AdherentProbeIT {
             String kind = template.split("/")[3];
             // 403 whoever's id it is: ledger-wide resources, webhook subscribers, and the record of a contact's changes
             // (administrators only, docs/rules.md R-16).
-            boolean ledgerWide = kind.equals("billing-runs") || template.endsWith("/billable-items") || template.endsWith("/titres/events")
+            boolean ledgerWide = kind.equals("billing-runs") || kind.equals("bordereaux") || kind.equals("ledger")
+                    || template.endsWith("/billable-items") || template.endsWith("/titres/events")
                     || kind.equals("webhooks") || template.endsWith("/changes");
             boolean reference = kind.equals("offers") || kind.equals("purchasing-bodies") || kind.equals("issuers");
             String query = requiredQuery(get, OWN.get("organisations"));
 
             if (template.contains("{")) {
                 assertThat(OTHER).as("an id of the kind of %s", template).containsKey(kind);
-                Answer other = probe(token, fill(template, OTHER.get(kind)) + query, "application/json");
+                Answer other = probe(token, fill(template, OTHER.get(kind)) + query, accept(get));
                 probes.add(other.toString());
                 if (!reference) {
                     assertThat(other.status).as(other.toString()).isEqualTo(ledgerWide ? 403 : 404);
                 }
-                Answer own = probe(token, fill(template, OWN.get(kind)) + query, "application/json");
+                Answer own = probe(token, fill(template, OWN.get(kind)) + query, accept(get));
                 probes.add(own.toString());
                 assertThat(own.status).as(own.toString()).isEqualTo(ledgerWide ? 403 : 200);
                 ownAnswers += own.status == 200 ? 1 : 0;
@@ -216,6 +219,7 @@ class AdherentProbeIT {
             String name = parameter.path("name").asText();
             String value = switch (name) {
                 case "year" -> "2025";
+                case "issuer" -> "RESAH";
                 case "through" -> "2025-01-02";
                 case "debtorId", "organisationId" -> ownOrganisation;
                 default -> throw new AssertionError("No value for the required query parameter " + name);

@@ -339,6 +339,12 @@ class BadInputCorpusIT {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : List.of("post", "put", "patch")) {
                 JsonNode operation = path.getValue().get(method);
+                JsonNode content = operation == null ? null : operation.path("requestBody").path("content");
+                if (content != null && !content.has("application/json") && content.has("application/xml")) {
+                    // An XML file (POST /pes/retours, a PES_Retour): the corpus mutates JSON; the file's schema check
+                    // and its bad inputs are billing-service's PesResourceTest and PesRoundTripIT.
+                    continue;
+                }
                 if (operation != null) {
                     OPERATIONS.add(Operation.of(service, method.toUpperCase(Locale.ROOT), path.getKey(), operation, schemas));
                 }

@@ -81,13 +81,17 @@ public final class Access {
         return "POST".equals(method) && segments.equals(List.of("organisations", "lookup"));
     }
 
-    /** GET /billing-runs..., /memberships/billable-items, /conventions/billable-items, /titres/events. */
+    /**
+     * GET /billing-runs..., /bordereaux... (a bordereau lists many debtors' titres, docs/rules.md R-6), /ledger...
+     * (verification and archives of the whole ledger), /memberships/billable-items, /conventions/billable-items,
+     * /titres/events.
+     */
     private static boolean isLedgerWide(List<String> segments) {
         if (segments.isEmpty()) {
             return false;
         }
         String first = segments.get(0);
-        if ("billing-runs".equals(first)) {
+        if ("billing-runs".equals(first) || "bordereaux".equals(first) || "ledger".equals(first)) {
             return true;
         }
         if (segments.size() == 2) {

@@ -77,6 +77,11 @@ class AccessTest {
     void adherentDoesNotReadLedgerWideResources() {
         assertThat(decide("GET", "billing-runs", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
         assertThat(decide("GET", "billing-runs/x", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
+        // a bordereau lists many debtors' titres; the ledger's verification and archives cover everyone (R-6, issue 15)
+        assertThat(decide("GET", "bordereaux/x", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
+        assertThat(decide("GET", "bordereaux/x/pes", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
+        assertThat(decide("GET", "ledger/verification", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
+        assertThat(decide("GET", "ledger/archives/RESAH/2024", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
         assertThat(decide("GET", "titres/events", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
         assertThat(decide("GET", "memberships/billable-items", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
         assertThat(decide("GET", "conventions/billable-items", Map.of(), "adherent")).isEqualTo(FORBIDDEN);
