@@ -13,10 +13,7 @@ import java.util.UUID;
  * Where PES V2 finds bordereaux of titres (docs/rules.md, R-6): a bordereau's titres by its id, and the bordereau that
  * lists a titre (to match the comptable's receipts, which name the bordereau and titre numbers).
  *
- * <p>The one implementation for now, {@link RunBordereauSource}, stands in for the bordereau table of R-6 (not on this
- * branch): it treats as a bordereau the titres one billing run issued for one issuer and fiscal year. The integrator
- * replaces it by an implementation over that table (and {@code GET /api/v1/bordereaux/{id}/pes} then calls
- * {@link PesService#aller(String, boolean)} with the bordereau's id); nothing else changes.
+ * <p>Implemented over the bordereau table by {@link TableBordereauSource}.
  */
 public interface BordereauSource {
 
