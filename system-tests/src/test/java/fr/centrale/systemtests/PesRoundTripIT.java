@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -162,6 +163,9 @@ class PesRoundTripIT {
         for (JsonNode t : titres.values()) {
             assertThat(t.path("bordereau").path("id").asText()).as("%s's bordereau", t.path("number").asText()).isEqualTo(bordereauId);
         }
+        assertThat(titres.values().stream().map(t -> t.path("total").decimalValue().setScale(2)).sorted().toList())
+                .as("the titres' amounts: the memberships' fees (no VAT)")
+                .isEqualTo(IntStream.range(0, titreCount).mapToObj(i -> new BigDecimal(AMOUNTS.get(i / DEBTORS.size()))).sorted().toList());
         BigDecimal total = titres.values().stream().map(t -> t.path("total").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(bordereau.path("titreCount").asInt()).isEqualTo(titreCount);
         assertThat(bordereau.path("totalTtc").decimalValue()).isEqualByComparingTo(total);
