@@ -166,6 +166,10 @@ public class PesService {
         List<PesRetourReport.Line> already = new ArrayList<>();
         List<PesRetourReport.Line> refused = new ArrayList<>();
         Map<UUID, BigDecimal> earlier = new HashMap<>();
+        // Each titre's facts as they were before this file: PesReceipts.check subtracts the file's earlier lines from
+        // that remaining amount, so it must not be read again after titres.pay has recorded them (counted twice, a
+        // titre paid in two receipts of one file was refused OVERPAYMENT; system-tests PesRoundTripIT).
+        Map<UUID, PesReceipts.TitreFacts> before = new HashMap<>();
         String by = caller.user() == null || caller.user().isBlank() ? "(direct call)" : caller.user();
         for (PesRetourReader.Receipt rc : r.receipts()) {
             String key = PesReceipts.key(issuer, rc);
@@ -179,7 +183,7 @@ public class PesService {
                 continue;
             }
             Titre t = titre(issuer, rc.fiscalYear(), rc.piece());
-            PesReceipts.TitreFacts facts = t == null ? null : facts(t);
+            PesReceipts.TitreFacts facts = t == null ? null : before.computeIfAbsent(t.id, id -> facts(t));
             Optional<PesReceipts.Refusal> refusal = PesReceipts.check(rc, facts,
                     t == null ? BigDecimal.ZERO : earlier.getOrDefault(t.id, BigDecimal.ZERO));
             if (refusal.isPresent()) {

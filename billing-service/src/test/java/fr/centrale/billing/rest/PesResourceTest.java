@@ -168,6 +168,30 @@ class PesResourceTest {
                 .body("paidAmount", equalTo(1800.00f));
     }
 
+    /** A titre paid in two receipts of the same file: both recorded (the first one counted once), a third one beyond it refused. */
+    @Test
+    void aTitrePaidInTwoReceiptsOfOneFileIsPaid() {
+        today("2025-01-02");
+        Budget b = issuerWithHelios();
+        UUID commune = debtor("Commune de Liévin", "COMMUNE");
+        SourceServicesStub.stubConventionFeed(List.of(LedgerRevisionTest.item(BillableItem.SourceType.CONVENTION, UUID.randomUUID(),
+                b.issuer(), commune, "Contribution 2025", "2025-01-02", "600.00", null, null, null, null, null)));
+        run("2025-01-02").statusCode(201).body("issuedCount", equalTo(1));
+        Map<String, Object> titre = titreOf(b.issuer(), commune);
+        long serial = serial((String) titre.get("number"));
+        byte[] retour = new PesRetours(b.idColl(), b.codCol(), b.codBud())
+                .paid(2025, 1, serial, 1, LocalDate.of(2025, 2, 3), "200.00")
+                .paid(2025, 1, serial, 1, LocalDate.of(2025, 3, 3), "400.00")
+                .paid(2025, 1, serial, 1, LocalDate.of(2025, 3, 4), "0.01").bytes();
+
+        as("finance").contentType("application/xml").body(retour).when().post("/api/v1/pes/retours").then().statusCode(200)
+                .body("recordedCount", equalTo(2)).body("refusedCount", equalTo(1))
+                .body("recorded.amount", containsInAnyOrder(200.00f, 400.00f))
+                .body("refused[0].code", equalTo("OVERPAYMENT")).body("refused[0].amount", equalTo(0.01f));
+        given().when().get("/api/v1/titres/{id}", titre.get("id")).then().statusCode(200)
+                .body("status", equalTo("PAID")).body("paidAmount", equalTo(600.00f)).body("payments", hasSize(2));
+    }
+
     /** the bordereau table is what PES exports: a run's bordereau (ordinary) and a correction's (ANR). */
     @Test
     void eachBordereauGoesOutAsPesUnderItsOwnNumber_aCorrectionsAsABordereauDAnnulation() throws Exception {
