@@ -42,7 +42,9 @@ final class ServiceProcess {
                                 boolean aotTraining) {
         Path log = logDir.resolve(service.module() + ".log");
         Path jar = service.runJar(root);
-        List<String> command = aotTraining ? ServiceJvm.trainingCommand(jar, properties) : ServiceJvm.command(jar, properties);
+        List<String> options = jvmOptions(service);
+        List<String> command = aotTraining ? ServiceJvm.trainingCommand(jar, properties, options)
+                : ServiceJvm.command(jar, properties, options);
         try {
             Process process = new ProcessBuilder(command)
                     .directory(ServiceJvm.directory(jar).toFile())
@@ -53,6 +55,14 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new LaunchException("Could not start " + service.module() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The options {@code service} gets beyond {@link ServiceJvm#OPTIONS}: the gateway, which every request crosses,
+     * runs with the optimising JIT compiler ({@link ServiceJvm#FULL_JIT}); the services with C1 only.
+     */
+    static List<String> jvmOptions(Service service) {
+        return service == Service.GATEWAY ? ServiceJvm.FULL_JIT : List.of();
     }
 
     Service service() {

@@ -44,7 +44,8 @@ final class StartupBenchmark {
         List<ServiceProcess> running = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(p -> p.process().destroyForcibly())));
 
-        System.out.printf("JVM options: %s %s%n", String.join(" ", ServiceJvm.OPTIONS), classData(root));
+        System.out.printf("JVM options: %s %s; the gateway also %s%n", String.join(" ", ServiceJvm.OPTIONS), classData(root),
+                String.join(" ", ServiceProcess.jvmOptions(Service.GATEWAY)));
         System.out.printf("%d cores, %s%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         System.out.println("| Service | Starts | Ready, first (s) | Ready, median (s) | Ready, max (s) | RSS ready (MB) | RSS after " + REQUESTS + " requests (MB) |");
         System.out.println("|---|---|---|---|---|---|---|");

@@ -78,4 +78,17 @@ class ServiceJvmTest {
                     .hasMessageContaining("JDK 25");
         }
     }
+
+    @Test
+    void theGatewayAloneRunsWithTheOptimisingCompilerItsOptionsWinningOverTheDefaults() throws Exception {
+        Path jar = application(Instant.parse("2026-11-23T08:00:00Z"));
+        List<String> gateway = ServiceJvm.command(jar, Map.of(), ServiceProcess.jvmOptions(Service.GATEWAY));
+        List<String> service = ServiceJvm.command(jar, Map.of(), ServiceProcess.jvmOptions(Service.BILLING));
+
+        assertThat(service).contains("-XX:TieredStopAtLevel=1").doesNotContain("-XX:TieredStopAtLevel=4");
+        // the JVM takes the last occurrence of an option: C2's level must come after the defaults' C1 only
+        assertThat(gateway.lastIndexOf("-XX:TieredStopAtLevel=4")).isGreaterThan(gateway.indexOf("-XX:TieredStopAtLevel=1"));
+        assertThat(gateway.lastIndexOf("-XX:ReservedCodeCacheSize=64m")).isGreaterThan(gateway.indexOf("-XX:ReservedCodeCacheSize=32m"));
+        assertThat(gateway.indexOf("-jar")).isGreaterThan(gateway.lastIndexOf("-XX:TieredStopAtLevel=4"));
+    }
 }

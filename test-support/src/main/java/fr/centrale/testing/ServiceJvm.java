@@ -30,6 +30,14 @@ public final class ServiceJvm {
             "-Xss512k", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxDirectMemorySize=32m",
             "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1");
 
+    /**
+     * Options added for a service whose steady state matters more than its first seconds: the optimising JIT
+     * compiler (C2) on top of C1, and the code cache it needs. The run command gives them to the gateway, the one
+     * process every request crosses, as the Kubernetes manifests do (their JVMs keep the default JIT): once
+     * warmed up it spends about half the CPU per forwarded request that C1's code does (docs/benchmarks.md, "HTTP").
+     */
+    public static final List<String> FULL_JIT = List.of("-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=64m");
+
     /** The AppCDS archive the build makes with the build's JDK ({@code quarkus.package.jar.appcds.enabled}). */
     private static final String ARCHIVE = "app-cds.jsa";
 
@@ -79,12 +87,17 @@ public final class ServiceJvm {
      * is assembled then, by a second JVM).
      */
     public static List<String> trainingCommand(Path runJar, Map<String, String> properties) {
+        return trainingCommand(runJar, properties, List.of());
+    }
+
+    /** As {@link #trainingCommand(Path, Map)}, with {@code extraOptions} as the runs it trains for have them. */
+    public static List<String> trainingCommand(Path runJar, Map<String, String> properties, List<String> extraOptions) {
         if (!hasAotCache()) {
             throw new IllegalStateException("An AOT cache needs JDK 25 or later, not " + Runtime.version());
         }
         // Without the method profiles a training records by default (JEP 515): with C1 only, nothing reads them,
         // and they made the cache, mapped whole, 5 MB bigger (resident memory included).
-        return command(runJar, properties, List.of(), List.of("-XX:AOTCacheOutput=" + AOT_CACHE,
+        return command(runJar, properties, extraOptions, List.of("-XX:AOTCacheOutput=" + AOT_CACHE,
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"));
     }
 
