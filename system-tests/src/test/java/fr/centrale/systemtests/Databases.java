@@ -34,18 +34,21 @@ final class Databases implements AutoCloseable {
     /** Port and kept data directory of a restartable embedded server; -1 and null otherwise. */
     private final int port;
     private final Path dataDir;
+    /** The settings the embedded server is started with besides PostgresServer's (WAL archiving...). */
+    private final Map<String, String> serverConfig;
 
-    private Databases(PostgresServer server, int port, Path dataDir) {
+    private Databases(PostgresServer server, int port, Path dataDir, Map<String, String> serverConfig) {
         this.server = server;
         this.port = port;
         this.dataDir = dataDir;
+        this.serverConfig = Map.copyOf(serverConfig);
         this.prefix = server.isEmbedded() ? "" : "st_" + UUID.randomUUID().toString().substring(0, 8) + "_";
     }
 
     /** Starts the server (or connects to the external one) and creates the databases. */
     static Databases start(String... names) {
         long start = System.nanoTime();
-        return create(new Databases(PostgresServer.startDefault(), -1, null), start, names);
+        return create(new Databases(PostgresServer.startDefault(), -1, null, Map.of()), start, names);
     }
 
     /**
@@ -54,6 +57,14 @@ final class Databases implements AutoCloseable {
      * not restartable ({@link #isRestartable()}).
      */
     static Databases startRestartable(String... names) {
+        return startRestartable(Map.of(), names);
+    }
+
+    /**
+     * The same, the embedded server started with these settings too ({@code postgresql.conf} names, e.g.
+     * {@code archive_mode=on}), each time {@link #startServer()} starts it again.
+     */
+    static Databases startRestartable(Map<String, String> serverConfig, String... names) {
         String external = System.getenv(PostgresServer.URL_VARIABLE);
         if (external != null && !external.isBlank()) {
             return start(names);
@@ -62,10 +73,29 @@ final class Databases implements AutoCloseable {
             long start = System.nanoTime();
             Path dir = Files.createTempDirectory("centrale-system-tests-pg-");
             int port = Centrale.freePort();
-            return create(new Databases(PostgresServer.start(port, dir), port, dir), start, names);
+            return create(new Databases(PostgresServer.start(port, dir, serverConfig), port, dir, serverConfig), start, names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A restartable embedded server started on a data directory that already holds a cluster (a restored base
+     * backup: not initialised again), with these settings too; the databases must be there already. {@link #close()}
+     * deletes the directory. Needs the embedded server ({@code CENTRALE_DB_URL} unset).
+     */
+    static Databases startOn(Path dataDir, Map<String, String> serverConfig, String... names) {
+        if (!Files.isRegularFile(dataDir.resolve("postgresql.conf"))) {
+            throw new IllegalArgumentException(dataDir + " holds no PostgreSQL cluster (no postgresql.conf)");
+        }
+        long start = System.nanoTime();
+        int port = Centrale.freePort();
+        PostgresServer server = PostgresServer.start(port, dataDir, serverConfig);
+        if (!server.isEmbedded()) {
+            server.close();
+            throw new IllegalStateException("Databases.startOn needs the embedded server; unset " + PostgresServer.URL_VARIABLE);
+        }
+        return create(new Databases(server, port, dataDir, serverConfig), start, names);
     }
 
     private static Databases create(Databases dbs, long start, String... names) {
@@ -93,13 +123,19 @@ final class Databases implements AutoCloseable {
     /** Starts it again on the same port and data directory: the same databases, the same URLs. */
     void startServer() {
         requireRestartable();
-        server = PostgresServer.start(port, dataDir);
+        server = PostgresServer.start(port, dataDir, serverConfig);
     }
 
     private void requireRestartable() {
         if (!isRestartable()) {
             throw new IllegalStateException("Not a restartable embedded server (see startRestartable)");
         }
+    }
+
+    /** The data directory of a restartable embedded server (to copy it while it runs, for a base backup). */
+    Path dataDir() {
+        requireRestartable();
+        return dataDir;
     }
 
     boolean isEmbedded() {

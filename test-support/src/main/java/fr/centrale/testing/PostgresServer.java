@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A real PostgreSQL server for tests and for the one-command run: an external server when
@@ -45,6 +47,16 @@ public final class PostgresServer implements AutoCloseable {
      * @param dataDir embedded data directory kept between runs, or null for a throw-away one
      */
     public static PostgresServer start(int port, Path dataDir) {
+        return start(port, dataDir, Map.of());
+    }
+
+    /**
+     * The same, the embedded server started with more settings ({@code postgresql.conf} names and values, e.g.
+     * {@code archive_mode=on}), which outrank its configuration files; an external server is used as it is.
+     * A data directory that already holds a {@code postgresql.conf} (a restored base backup) is started as it is,
+     * not initialised.
+     */
+    public static PostgresServer start(int port, Path dataDir, Map<String, String> serverConfig) {
         String external = System.getenv(URL_VARIABLE);
         if (external != null && !external.isBlank()) {
             return new PostgresServer(null, external.trim(),
@@ -55,6 +67,7 @@ public final class PostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("timezone", "Europe/Paris")
                     .setServerConfig("max_connections", "200");
+            serverConfig.forEach((name, value) -> builder.setServerConfig(name, shellWord(name, value)));
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -66,6 +79,22 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.,:/%+=@-]+");
+
+    /**
+     * The embedded server's settings reach it as {@code -c name=value} in the options pg_ctl hands to a shell: a value
+     * with spaces or shell characters ({@code cp %p /archive/%f}) is single-quoted so that it stays one word.
+     */
+    private static String shellWord(String name, String value) {
+        if (PLAIN.matcher(value).matches()) {
+            return value;
+        }
+        if (value.indexOf('\'') >= 0) {
+            throw new IllegalArgumentException("A server setting cannot contain a single quote: " + name + "=" + value);
+        }
+        return "'" + value + "'";
     }
 
     public boolean isEmbedded() {
