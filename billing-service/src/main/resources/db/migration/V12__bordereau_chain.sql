@@ -32,9 +32,9 @@ $$ SELECT '|' || coalesce(v::text, '\0') $$;
 -- bordereau|chain_position|id|number|issuer|fiscal_year|serial|issued_on|source|run_id|correction_titre_id|
 -- settings_revision_id|titre_count|total_ht|total_vat|total_ttc, then a line per VAT rate (rate order)
 -- rate|vat_rate|total_ht|total_vat|total_ttc, then one line titres|number|number|… (its titres in serial order).
-CREATE FUNCTION v12_bordereau_record(b bordereau, position bigint) RETURNS text STABLE LANGUAGE sql AS
+CREATE FUNCTION v12_bordereau_record(b bordereau, chain_position bigint) RETURNS text STABLE LANGUAGE sql AS
 $$
-SELECT 'bordereau' || v12_int(position) || v12_id(b.id) || v12_text(b.number) || v12_text(b.issuer) || v12_int(b.fiscal_year)
+SELECT 'bordereau' || v12_int(chain_position) || v12_id(b.id) || v12_text(b.number) || v12_text(b.issuer) || v12_int(b.fiscal_year)
        || v12_int(b.serial) || v12_date(b.issued_on) || v12_text(b.source) || v12_id(b.run_id) || v12_id(b.correction_titre_id)
        || v12_id(b.settings_revision_id) || v12_int(b.titre_count) || v12_amount(b.total_ht) || v12_amount(b.total_vat)
        || v12_amount(b.total_ttc)
