@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** What a verification of the ledger found (billing-service README, "Tamper evidence"). */
-@Schema(name = "LedgerVerification", description = "The ledger recomputed: each chained series, the number series, each titre's totals, "
+@Schema(name = "LedgerVerification", description = "The ledger recomputed: each chained series, the number series, each titre's and bordereau's totals, "
         + "payments and corrections against the titres' balances, the claimed items against the titres, and the event feed. "
         + "`holds` is true when every check holds; otherwise `breaks` says where each one does not.")
 public record LedgerVerificationView(
@@ -34,20 +34,24 @@ public record LedgerVerificationView(
     public record Chain(
             @Schema(example = "RESAH") String issuer,
             @Schema(example = "2025") int year,
-            @Schema(description = "TITRE (originals, cancellations, reductions), MANDATE_673, PAYMENT", example = "TITRE") String kind,
+            @Schema(description = "TITRE (originals, cancellations, reductions), MANDATE_673, PAYMENT, BORDEREAU (bordereaux de titres, R-6)",
+                    example = "TITRE") String kind,
             @Schema(description = "The series' name", example = "RESAH-2025") String series,
             @Schema(description = "Records found in the series", example = "105126") long length,
             @Schema(description = "The length its head records", example = "105126") Long headLength,
             @Schema(description = "The hash of its last record (SHA-256, hex)", example = "9f2c4e0b1d3a5c7e9f2c4e0b1d3a5c7e9f2c4e0b1d3a5c7e9f2c4e0b1d3a5c7e") String head,
-            @Schema(example = "true") boolean holds) {
+            @Schema(example = "true") boolean holds,
+            @Schema(description = "BORDEREAU only (null for the other kinds): bordereaux of billing runs still running, not chained "
+                    + "yet (a run's bordereau is chained when the run ends, its totals then final)", example = "0") Long open) {
     }
 
     @Schema(name = "LedgerBreak")
     public record Break(
             @Schema(description = "The check that found it", example = "CHAINS") String check,
-            @Schema(description = "The series (issuer-year[-M673|-PAYMENT]) or the feed", example = "RESAH-2025") String series,
-            @Schema(description = "The record's number (a payment: the titre's number)", example = "RESAH-2025-000042") String number,
-            @Schema(description = "The record's id (a titre, a payment)") UUID id,
+            @Schema(description = "The series (issuer-year[-M673|-PAYMENT|-BORDEREAU]) or the feed", example = "RESAH-2025") String series,
+            @Schema(description = "The record's number (a payment: the titre's number; a bordereau: its own, RESAH-2025-B-000001)",
+                    example = "RESAH-2025-000042") String number,
+            @Schema(description = "The record's id (a titre, a payment, a bordereau)") UUID id,
             @Schema(description = "Its position in its series or in the feed", example = "42") Long position,
             @Schema(description = "What differs", example = "stored hash 3a… is not that of its content after the previous hash (b7…)") String what) {
     }

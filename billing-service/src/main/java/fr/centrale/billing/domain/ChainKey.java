@@ -6,11 +6,12 @@ import fr.centrale.billing.TitreKind;
  * One chained series of the ledger (billing-service README, "Tamper evidence"): an issuer, a fiscal year and a kind.
  * The series of titres and that of mandats 673 are the number series ({@code RESAH-2025-000042},
  * {@code RESAH-2025-M673-000001}), each record's position its serial; payments are chained per issuer and fiscal year
- * of the titre paid, in the order they were recorded.
+ * of the titre paid, in the order they were recorded; bordereaux de titres ({@code RESAH-2025-B-000001}) per issuer and
+ * fiscal year, in the order they were closed (their totals final).
  */
 public record ChainKey(String issuer, int fiscalYear, Kind kind) implements Comparable<ChainKey> {
 
-    /** The kinds of chained series. A new kind (bordereaux, say) is one more constant and its record's serialisation. */
+    /** The kinds of chained series. A new kind is one more constant, its record's serialisation and its reader. */
     public enum Kind {
         /** Originals, cancellations and reductions: the number series {@code ISSUER-YEAR-nnnnnn}. */
         TITRE,
@@ -18,7 +19,7 @@ public record ChainKey(String issuer, int fiscalYear, Kind kind) implements Comp
         MANDATE_673,
         /** Payments of the titres of the issuer and fiscal year, in the order recorded. */
         PAYMENT,
-        /** Bordereaux de titres (docs/rules.md, R-6): the number series of bordereaux. */
+        /** Bordereaux de titres (docs/rules.md, R-6), in the order they were closed ({@code bordereau.chain_position}). */
         BORDEREAU
     }
 
@@ -27,7 +28,10 @@ public record ChainKey(String issuer, int fiscalYear, Kind kind) implements Comp
         return new ChainKey(issuer, fiscalYear, kind == TitreKind.MANDATE_673 ? Kind.MANDATE_673 : Kind.TITRE);
     }
 
-    /** How the series is named in a verification: {@code RESAH-2025}, {@code RESAH-2025-M673}, {@code RESAH-2025-PAYMENT}. */
+    /**
+     * How the series is named in a verification: {@code RESAH-2025}, {@code RESAH-2025-M673}, {@code RESAH-2025-PAYMENT},
+     * {@code RESAH-2025-BORDEREAU}.
+     */
     public String label() {
         return issuer + "-" + fiscalYear + switch (kind) {
             case TITRE -> "";

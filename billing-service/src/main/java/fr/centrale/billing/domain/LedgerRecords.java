@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * What the chain hash of each kind of ledger record covers, field by field, in this order (billing-service README,
- * "Tamper evidence"; the format of each field: {@link CanonicalRecord}). Migration V10 writes the same in SQL.
+ * "Tamper evidence"; the format of each field: {@link CanonicalRecord}). Migration V10 writes the same in SQL for titres and
+ * payments, V12 for bordereaux.
  */
 public final class LedgerRecords {
 
@@ -29,6 +30,21 @@ public final class LedgerRecords {
                              BigDecimal months, BigDecimal annualAmount, BigDecimal amount, BigDecimal vatRate,
                              BigDecimal vatAmount, BigDecimal amountTtc, String taxation, String legalBasis, String sourceType,
                              UUID sourceId, Integer sequence, String itemKind) {
+    }
+
+    /**
+     * A bordereau de titres (docs/rules.md, R-6) as closed, at its position in the chain of bordereaux of its issuer and
+     * fiscal year: what identifies it, the officer's settings revision, its count and totals, its totals per VAT rate and
+     * the numbers of its titres in serial order.
+     */
+    public record BordereauFields(long position, UUID id, String number, String issuer, int fiscalYear, int serial,
+                                  LocalDate issuedOn, String source, UUID runId, UUID correctionTitreId, UUID settingsRevisionId,
+                                  int titreCount, BigDecimal totalHt, BigDecimal totalVat, BigDecimal totalTtc,
+                                  List<RateFields> rates, List<String> titres) {
+    }
+
+    /** A bordereau's totals of one VAT rate. */
+    public record RateFields(BigDecimal vatRate, BigDecimal totalHt, BigDecimal totalVat, BigDecimal totalTtc) {
     }
 
     /** A payment, at its position in the chain of payments of its titre's issuer and fiscal year. */
@@ -56,6 +72,28 @@ public final class LedgerRecords {
                     .amount(l.months()).amount(l.annualAmount()).amount(l.amount()).amount(l.vatRate()).amount(l.vatAmount())
                     .amount(l.amountTtc()).text(l.taxation()).text(l.legalBasis()).text(l.sourceType()).id(l.sourceId())
                     .integer(l.sequence()).text(l.itemKind());
+        }
+        return r.toString();
+    }
+
+    /**
+     * {@code bordereau|position|id|number|issuer|fiscal_year|serial|issued_on|source|run_id|correction_titre_id|
+     * settings_revision_id|titre_count|total_ht|total_vat|total_ttc}, then for each VAT rate in rate order, on a line of
+     * its own, {@code rate|vat_rate|total_ht|total_vat|total_ttc}, then on the last line {@code titres|number|number|…}:
+     * its titres' numbers in the order given (serial order).
+     */
+    public static String bordereau(BordereauFields b) {
+        CanonicalRecord r = CanonicalRecord.of("bordereau").integer(b.position()).id(b.id()).text(b.number()).text(b.issuer())
+                .integer(b.fiscalYear()).integer(b.serial()).date(b.issuedOn()).text(b.source()).id(b.runId())
+                .id(b.correctionTitreId()).id(b.settingsRevisionId()).integer(b.titreCount()).amount(b.totalHt())
+                .amount(b.totalVat()).amount(b.totalTtc());
+        List<RateFields> rates = b.rates().stream().sorted(java.util.Comparator.comparing(RateFields::vatRate)).toList();
+        for (RateFields rate : rates) {
+            r.part("rate").amount(rate.vatRate()).amount(rate.totalHt()).amount(rate.totalVat()).amount(rate.totalTtc());
+        }
+        r.part("titres");
+        for (String number : b.titres()) {
+            r.text(number);
         }
         return r.toString();
     }

@@ -3,6 +3,7 @@ package fr.centrale.billing.repository;
 import fr.centrale.billing.Titre;
 import fr.centrale.billing.TitreLine;
 import fr.centrale.billing.domain.Bordereaux;
+import fr.centrale.billing.domain.LedgerRecords;
 import fr.centrale.billing.domain.Vat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -170,6 +174,136 @@ public class BordereauRepository {
             }
             s.executeBatch();
         }
+    }
+
+    // ---- chaining (billing-service README, "Tamper evidence"): once a bordereau's totals are final ----
+
+    private static final String TO_CHAIN = """
+            SELECT id, number, issuer, fiscal_year, serial, issued_on, source, run_id, correction_titre_id, settings_revision_id,
+                   titre_count, total_ht, total_vat, total_ttc
+              FROM bordereau WHERE id = ANY (?) AND chain_hash IS NULL
+             ORDER BY issuer, fiscal_year, serial
+               FOR UPDATE""";
+
+    private static final String RATES = """
+            SELECT bordereau_id, vat_rate, total_ht, total_vat, total_ttc FROM bordereau_rate WHERE bordereau_id = ANY (?)
+             ORDER BY bordereau_id, vat_rate""";
+
+    private static final String NUMBERS = """
+            SELECT bordereau_id, number FROM titre WHERE bordereau_id = ANY (?) ORDER BY bordereau_id, serial, id""";
+
+    private static final String CHAINED = """
+            UPDATE bordereau b SET chain_position = k.position, chain_hash = k.hash
+              FROM unnest(?::uuid[], ?::bigint[], ?::text[]) AS k(id, position, hash)
+             WHERE b.id = k.id""";
+
+    /**
+     * The bordereaux among {@code ids} not chained yet, locked until the transaction ends, as their chain record reads
+     * them (position 0: the chain gives it), issuer after issuer and year after year in serial order. Three statements.
+     */
+    public List<LedgerRecords.BordereauFields> toChain(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return work(c -> {
+            java.sql.Array array = c.createArrayOf("uuid", ids.toArray());
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(TO_CHAIN)) {
+                s.setArray(1, array);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] row = new Object[14];
+                        for (int i = 0; i < 14; i++) {
+                            row[i] = rs.getObject(i + 1);
+                        }
+                        row[5] = rs.getObject(6, java.time.LocalDate.class);
+                        rows.add(row);
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            java.sql.Array found = c.createArrayOf("uuid", rows.stream().map(r -> r[0]).toArray());
+            Map<UUID, List<LedgerRecords.RateFields>> rates = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(RATES)) {
+                s.setArray(1, found);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new LedgerRecords.RateFields(
+                                rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                    }
+                }
+            }
+            Map<UUID, List<String>> numbers = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(NUMBERS)) {
+                s.setArray(1, found);
+                s.setFetchSize(10_000);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        numbers.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            List<LedgerRecords.BordereauFields> fields = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                UUID id = (UUID) r[0];
+                fields.add(new LedgerRecords.BordereauFields(0, id, (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                        ((Number) r[4]).intValue(), (java.time.LocalDate) r[5], (String) r[6], (UUID) r[7], (UUID) r[8], (UUID) r[9],
+                        ((Number) r[10]).intValue(), (BigDecimal) r[11], (BigDecimal) r[12], (BigDecimal) r[13],
+                        rates.getOrDefault(id, List.of()), numbers.getOrDefault(id, List.of())));
+            }
+            return fields;
+        });
+    }
+
+    /** Where a bordereau went in its chain. */
+    public record Chained(UUID id, long position, String hash) {
+    }
+
+    /** Writes each bordereau's chain position and hash (once: a trigger refuses any change after that). */
+    public void chained(List<Chained> chained) {
+        if (chained.isEmpty()) {
+            return;
+        }
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement(CHAINED)) {
+                s.setArray(1, c.createArrayOf("uuid", chained.stream().map(Chained::id).toArray()));
+                s.setArray(2, c.createArrayOf("int8", chained.stream().map(Chained::position).toArray()));
+                s.setArray(3, c.createArrayOf("text", chained.stream().map(Chained::hash).toArray()));
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The bordereaux of a billing run not chained yet (at most one per issuer and fiscal year). */
+    public List<UUID> openOfRun(UUID runId) {
+        return ids("SELECT id FROM bordereau WHERE run_id = ? AND chain_hash IS NULL", runId);
+    }
+
+    /** The bordereaux not chained yet whose run is over (not RUNNING), or that have no run. */
+    public List<UUID> openOfEndedRuns() {
+        return ids("""
+                SELECT b.id FROM bordereau b LEFT JOIN billing_run r ON r.id = b.run_id
+                 WHERE b.chain_hash IS NULL AND (r.id IS NULL OR r.status <> 'RUNNING')""", null);
+    }
+
+    private List<UUID> ids(String sql, UUID parameter) {
+        return work(c -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (parameter != null) {
+                    s.setObject(1, parameter);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return ids;
+        });
     }
 
     private interface SqlWork<T> {

@@ -39,7 +39,15 @@ public final class LedgerReader {
     }
 
     /** A titre as stored, with the series it is chained in and the hash it carries. */
-    public record StoredTitre(ChainKey series, LedgerRecords.TitreFields fields, String chainHash) {
+    public record StoredTitre(ChainKey series, LedgerRecords.TitreFields fields, String chainHash, UUID bordereauId) {
+    }
+
+    /**
+     * A bordereau as stored (docs/rules.md, R-6), its record's position being its chain position (0 when it has none);
+     * {@code running}: its billing run is still running, so it is not chained yet.
+     */
+    public record StoredBordereau(ChainKey series, LedgerRecords.BordereauFields fields, Long position, String chainHash,
+                                  boolean running) {
     }
 
     /** A payment as stored, with its series, its titre's number, position and hash. */
@@ -80,7 +88,8 @@ public final class LedgerReader {
                    t.debtor_street, t.debtor_postal_code, t.debtor_city, t.debtor_chorus_ej, t.debtor_chorus_service, t.object,
                    t.total_ht, t.total_vat, t.total, t.cancels_titre_id, t.reason, t.settings_revision_id, t.chain_hash,
                    l.line_no, l.id, l.label, l.basis, l.period_start, l.period_end, l.months, l.annual_amount, l.amount, l.vat_rate,
-                   l.vat_amount, l.amount_ttc, l.taxation, l.legal_basis, l.source_type, l.source_id, l.sequence, l.item_kind
+                   l.vat_amount, l.amount_ttc, l.taxation, l.legal_basis, l.source_type, l.source_id, l.sequence, l.item_kind,
+                   t.bordereau_id
               FROM titre t LEFT JOIN titre_line l ON l.titre_id = t.id
              WHERE %s
              ORDER BY t.issuer, t.fiscal_year, (t.kind = 'MANDATE_673'), t.serial, t.id, l.line_no""";
@@ -101,10 +110,11 @@ public final class LedgerReader {
                             sink.accept(titre(head, lines));
                         }
                         current = id;
-                        head = new Object[30];
+                        head = new Object[31];
                         for (int i = 0; i < 30; i++) {
                             head[i] = rs.getObject(i + 1);
                         }
+                        head[30] = rs.getObject(49);
                         lines = new ArrayList<>();
                     }
                     if (rs.getObject(31) != null) {
@@ -132,7 +142,58 @@ public final class LedgerReader {
                 (String) h[20], (String) h[21], (String) h[22], (BigDecimal) h[23], (BigDecimal) h[24], (BigDecimal) h[25],
                 (UUID) h[26], (String) h[27], (UUID) h[28], List.copyOf(lines));
         return new StoredTitre(new ChainKey(issuer, year, "MANDATE_673".equals(kind) ? ChainKey.Kind.MANDATE_673 : ChainKey.Kind.TITRE),
-                fields, (String) h[29]);
+                fields, (String) h[29], (UUID) h[30]);
+    }
+
+    private static final String BORDEREAUX = """
+            SELECT t.issuer, t.fiscal_year, t.chain_position, t.id, t.number, t.serial, t.issued_on, t.source, t.run_id,
+                   t.correction_titre_id, t.settings_revision_id, t.titre_count, t.total_ht, t.total_vat, t.total_ttc, t.chain_hash,
+                   coalesce(r.status = 'RUNNING', false),
+                   ARRAY(SELECT x.number FROM titre x WHERE x.bordereau_id = t.id ORDER BY x.serial, x.id),
+                   ARRAY(SELECT q.vat_rate FROM bordereau_rate q WHERE q.bordereau_id = t.id ORDER BY q.vat_rate),
+                   ARRAY(SELECT q.total_ht FROM bordereau_rate q WHERE q.bordereau_id = t.id ORDER BY q.vat_rate),
+                   ARRAY(SELECT q.total_vat FROM bordereau_rate q WHERE q.bordereau_id = t.id ORDER BY q.vat_rate),
+                   ARRAY(SELECT q.total_ttc FROM bordereau_rate q WHERE q.bordereau_id = t.id ORDER BY q.vat_rate)
+              FROM bordereau t LEFT JOIN billing_run r ON r.id = t.run_id
+             WHERE %s
+             ORDER BY t.issuer, t.fiscal_year, t.chain_position NULLS LAST, t.serial, t.id""";
+
+    /**
+     * Every bordereau of the scope with its totals per rate and its titres' numbers in serial order, series after series,
+     * in chain order (those not chained last). A bordereau lists up to a run's titres for its issuer: a few rows per fetch.
+     */
+    public void bordereaux(Consumer<StoredBordereau> sink) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(BORDEREAUX.formatted(scope("t")))) {
+            s.setFetchSize(20);
+            bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Long position = (Long) rs.getObject(3);
+                    Object[] numbers = (Object[]) rs.getArray(18).getArray();
+                    Object[] rates = (Object[]) rs.getArray(19).getArray();
+                    Object[] ht = (Object[]) rs.getArray(20).getArray();
+                    Object[] vat = (Object[]) rs.getArray(21).getArray();
+                    Object[] ttc = (Object[]) rs.getArray(22).getArray();
+                    List<LedgerRecords.RateFields> byRate = new ArrayList<>(rates.length);
+                    for (int i = 0; i < rates.length; i++) {
+                        byRate.add(new LedgerRecords.RateFields((BigDecimal) rates[i], (BigDecimal) ht[i], (BigDecimal) vat[i],
+                                (BigDecimal) ttc[i]));
+                    }
+                    List<String> titres = new ArrayList<>(numbers.length);
+                    for (Object n : numbers) {
+                        titres.add((String) n);
+                    }
+                    String issuer = rs.getString(1);
+                    int year = rs.getInt(2);
+                    var fields = new LedgerRecords.BordereauFields(position == null ? 0 : position, rs.getObject(4, UUID.class),
+                            rs.getString(5), issuer, year, rs.getInt(6), date(rs, 7), rs.getString(8), rs.getObject(9, UUID.class),
+                            rs.getObject(10, UUID.class), rs.getObject(11, UUID.class), rs.getInt(12), rs.getBigDecimal(13),
+                            rs.getBigDecimal(14), rs.getBigDecimal(15), byRate, titres);
+                    sink.accept(new StoredBordereau(new ChainKey(issuer, year, ChainKey.Kind.BORDEREAU), fields, position,
+                            rs.getString(16), rs.getBoolean(17)));
+                }
+            }
+        }
     }
 
     private static final String PAYMENTS = """
@@ -179,16 +240,20 @@ public final class LedgerReader {
         return heads;
     }
 
-    /** The last number given in each of the scope's number series of titres and mandats 673. */
+    /** The last number given in each of the scope's number series of titres, mandats 673 and bordereaux. */
     public Map<ChainKey, Long> numberSeries() throws SQLException {
         Map<ChainKey, Long> series = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT issuer, fiscal_year, series, last_number FROM number_series t WHERE "
-                + scope("t") + " AND series IN ('', 'M673')")) {
+                + scope("t") + " AND series IN ('', 'M673', 'B')")) {
             bind(s, 1);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    series.put(new ChainKey(rs.getString(1), rs.getInt(2), rs.getString(3).isEmpty() ? ChainKey.Kind.TITRE
-                            : ChainKey.Kind.MANDATE_673), rs.getLong(4));
+                    ChainKey.Kind kind = switch (rs.getString(3)) {
+                        case "" -> ChainKey.Kind.TITRE;
+                        case "M673" -> ChainKey.Kind.MANDATE_673;
+                        default -> ChainKey.Kind.BORDEREAU;
+                    };
+                    series.put(new ChainKey(rs.getString(1), rs.getInt(2), kind), rs.getLong(4));
                 }
             }
         }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * signed archive of a closed fiscal year (admin). An adherent, or a reader, never sees them (403).
  */
 @Path("/api/v1/ledger")
-@Tag(name = "Ledger", description = "Tamper evidence: every titre, mandat 673 and payment carries a SHA-256 chained to the previous "
+@Tag(name = "Ledger", description = "Tamper evidence: every titre, mandat 673, payment and bordereau carries a SHA-256 chained to the previous "
         + "one of its series; the verification recomputes the ledger, the archive exports a closed fiscal year signed")
 public class LedgerResource {
 
@@ -49,9 +49,10 @@ public class LedgerResource {
     @Path("/verification")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "verifyLedger", summary = "Verify the ledger",
-            description = "Admin and finance. Recomputes, in one snapshot of the ledger: each chained series (titres, mandats 673 and "
-                    + "payments per issuer and fiscal year) from its first record, every hash against its content and the previous "
-                    + "hash, and the series' head; the number series (no gap, no double); each titre's totals against its lines; "
+            description = "Admin and finance. Recomputes, in one snapshot of the ledger: each chained series (titres, mandats 673, "
+                    + "payments and bordereaux per issuer and fiscal year) from its first record, every hash against its content and the previous "
+                    + "hash, and the series' head; the number series of titres, mandats and bordereaux (no gap, no double); each titre's totals against "
+                    + "its lines and each bordereau's against its titres; "
                     + "payments and corrections against the titres' balances; the claimed items against the titres; the event "
                     + "feed's positions (no gap) and events. Answers whether everything holds and, for each break, where (series, "
                     + "number, id, position) and what differs. With `issuer` and/or `year`, only that part of the ledger (the feed's "
@@ -74,8 +75,8 @@ public class LedgerResource {
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportLedgerArchive", summary = "Export the signed archive of a closed fiscal year",
             description = "Admin only. A zip of an issuer's closed fiscal year, for conservation: titres.jsonl, titre-lines.jsonl, "
-                    + "payments.jsonl, events.jsonl (one JSON object per line), chains.json (the heads of the year's chained "
-                    + "series), verification.json (the verification of that issuer and year when exported), manifest.json, and "
+                    + "payments.jsonl, events.jsonl, bordereaux.jsonl, bordereau-rates.jsonl (one JSON object per line), "
+                    + "chains.json (the heads of the year's chained series: titres, mandats 673, payments, bordereaux), verification.json (the verification of that issuer and year when exported), manifest.json, and "
                     + "SHA256SUMS (the SHA-256 of every part, sha256sum format) signed in SHA256SUMS.sig (HMAC-SHA256, hex, with "
                     + "the archive key). A fiscal year is closed once the calendar year has ended (Europe/Paris); an open year "
                     + "is refused (409 FISCAL_YEAR_OPEN). How to check it with openssl: billing-service README.")

@@ -74,6 +74,9 @@ public class BillingRunService {
     @Inject
     ThresholdService thresholds;
 
+    @Inject
+    BordereauChains bordereauChains;
+
     @ConfigProperty(name = "centrale.billing.batch-size", defaultValue = "500")
     int batchSize;
 
@@ -143,6 +146,7 @@ public class BillingRunService {
         IssuanceService.Thresholds inForce = dryRun ? IssuanceService.Thresholds.DEFAULT : thresholds.on(asOf);
         // docs/rules.md, R-4: the issuer settings revisions in force on the run's issue date, read once.
         IssuanceService.Revisions revisions = dryRun ? issuer -> null : issuance.revisionsOn(asOf);
+        boolean ended = false;
         try {
             reader.execute(() -> readAll(asOf, dryRun, runId, steps));
             while (true) {
@@ -167,8 +171,12 @@ public class BillingRunService {
                     break;
                 }
             }
+            ended = true;
         } finally {
             reader.shutdownNow();
+            if (!ended && runId != null) {
+                closeBordereaux(runId); // the run stops here: what it issued is final (README, "Tamper evidence")
+            }
         }
         boolean membershipRead = complete.getOrDefault(MEMBERSHIP_SERVICE, false);
         boolean conventionRead = complete.getOrDefault(CONVENTION_SERVICE, false);
@@ -216,6 +224,17 @@ public class BillingRunService {
                 BillingRun.Status.RUNNING));
         if (n > 0) {
             LOG.warnf("%d billing run(s) were interrupted by a stop; the next run completes them", n);
+        }
+        // Their bordereaux hold what they committed, which is final: chained now (README, "Tamper evidence").
+        bordereauChains.closeEnded();
+    }
+
+    /** Chains the bordereaux of a run that stopped on a failure (in a transaction of its own; a failure here is logged). */
+    private void closeBordereaux(UUID runId) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> bordereauChains.closeRun(runId));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Billing run %s: its bordereaux could not be chained now; the next start chains them", runId);
         }
     }
 
@@ -396,6 +415,8 @@ public class BillingRunService {
 
     private BillingRunView finish(UUID runId, BillingRun.Status status, Tally tally, String message) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // docs/rules.md, R-6: the run's bordereaux are complete; each is chained as the run ends (README, "Tamper evidence").
+            bordereauChains.closeRun(runId);
             BillingRun run = BillingRun.findById(runId);
             run.status = status;
             run.issuedCount = tally.issued;

@@ -22,6 +22,18 @@ public final class ChainRecords {
         return new ChainKey(t.issuer, t.fiscalYear, ChainKey.Kind.PAYMENT);
     }
 
+    /** The series a bordereau of {@code issuer} and {@code fiscalYear} is chained in. */
+    public static ChainKey bordereauxOf(String issuer, int fiscalYear) {
+        return new ChainKey(issuer, fiscalYear, ChainKey.Kind.BORDEREAU);
+    }
+
+    /** The bordereau's record at {@code position} in its series. */
+    public static String bordereau(LedgerRecords.BordereauFields b, long position) {
+        return LedgerRecords.bordereau(new LedgerRecords.BordereauFields(position, b.id(), b.number(), b.issuer(), b.fiscalYear(),
+                b.serial(), b.issuedOn(), b.source(), b.runId(), b.correctionTitreId(), b.settingsRevisionId(), b.titreCount(),
+                b.totalHt(), b.totalVat(), b.totalTtc(), b.rates(), b.titres()));
+    }
+
     public static String titre(Titre t) {
         return LedgerRecords.titre(new LedgerRecords.TitreFields(t.id, t.number, t.issuer, t.fiscalYear, t.serial, t.kind.name(),
                 t.issuedOn, t.dueOn, t.issuerName, t.issuerSiret, t.issuerStreet, t.issuerPostalCode, t.issuerCity, t.issuerCourt,

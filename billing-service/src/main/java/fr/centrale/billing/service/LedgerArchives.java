@@ -46,7 +46,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The signed archive of an issuer's closed fiscal year, for conservation (billing-service README, "Tamper evidence"):
- * a zip of JSON lines (titres, their lines, payments, events), the heads of the year's chained series, the verification
+ * a zip of JSON lines (titres, their lines, payments, events, bordereaux and their totals per rate), the heads of the year's
+ * chained series (titres, mandats 673, payments, bordereaux), the verification
  * of that issuer and year, a manifest, and {@code SHA256SUMS} (every part's SHA-256) signed with HMAC-SHA256 under the
  * archive key ({@code centrale.ledger.archive-key}) in {@code SHA256SUMS.sig}. Everything is read in one read-only
  * snapshot and streamed: a year of any size never sits in memory.
@@ -131,6 +132,12 @@ public class LedgerArchives {
         PARTS.put("events.jsonl", """
                 SELECT e.* FROM titre_event e JOIN titre t ON t.id = e.titre_id WHERE t.issuer = ? AND t.fiscal_year = ?
                  ORDER BY e.position""");
+        // docs/rules.md, R-6: the year's bordereaux de titres, in chain order, and their totals per VAT rate.
+        PARTS.put("bordereaux.jsonl", """
+                SELECT * FROM bordereau WHERE issuer = ? AND fiscal_year = ? ORDER BY chain_position NULLS LAST, serial""");
+        PARTS.put("bordereau-rates.jsonl", """
+                SELECT r.* FROM bordereau_rate r JOIN bordereau b ON b.id = r.bordereau_id WHERE b.issuer = ? AND b.fiscal_year = ?
+                 ORDER BY b.chain_position NULLS LAST, b.serial, r.vat_rate""");
         PARTS.put("chains.json", """
                 SELECT issuer, fiscal_year, kind, length, head FROM ledger_chain WHERE issuer = ? AND fiscal_year = ? ORDER BY kind""");
     }

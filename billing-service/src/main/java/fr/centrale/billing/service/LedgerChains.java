@@ -19,9 +19,11 @@ import java.util.Map;
  * Call it after taking the record's number (the number series is locked first) and before recording its feed event
  * (the feed counter is locked last). Any kind of series is one call:
  * <pre>{@code
- * Link link = chains.append(new ChainKey(issuer, year, ChainKey.Kind.BORDEREAU), position -> LedgerRecords.bordereau(b));
- * b.chainHash = link.hash();
+ * Link link = chains.append(ChainRecords.paymentsOf(t), position -> ChainRecords.payment(p, position));
+ * p.chainPosition = link.position();
+ * p.chainHash = link.hash();
  * }</pre>
+ * (bordereaux: {@link BordereauChains}, once their totals are final).
  */
 @ApplicationScoped
 public class LedgerChains {

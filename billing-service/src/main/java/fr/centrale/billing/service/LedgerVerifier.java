@@ -1,6 +1,7 @@
 package fr.centrale.billing.service;
 
 import fr.centrale.billing.api.LedgerVerificationView;
+import fr.centrale.billing.domain.Bordereaux;
 import fr.centrale.billing.domain.ChainKey;
 import fr.centrale.billing.domain.ChainWalk;
 import fr.centrale.billing.domain.LedgerRecords;
@@ -25,11 +26,13 @@ import java.util.TreeMap;
 /**
  * Recomputes the ledger (billing-service README, "Tamper evidence"), in one read-only snapshot:
  * <ul>
- * <li>CHAINS: each chained series (titres, mandats 673, payments) from its first record, every stored hash against its
- * record and the previous hash, and the series' head (ledger_chain);</li>
- * <li>NUMBER_SERIES: serials 1..n of each number series without gap nor double, each number that of its serial, the
- * last one the series' last number;</li>
- * <li>TOTALS: each titre's totals against its lines (domain/TitreChecks);</li>
+ * <li>CHAINS: each chained series (titres, mandats 673, payments, bordereaux) from its first record, every stored hash
+ * against its record and the previous hash, and the series' head (ledger_chain); a bordereau whose run is over is
+ * chained;</li>
+ * <li>NUMBER_SERIES: serials 1..n of each number series (titres, mandats 673, bordereaux) without gap nor double, each
+ * number that of its serial, the last one the series' last number;</li>
+ * <li>TOTALS: each titre's totals against its lines (domain/TitreChecks); each bordereau's count and totals, overall and
+ * per VAT rate, against the lines of the titres that name it (domain/Bordereaux);</li>
  * <li>BALANCES: payments and corrections against the titres' balances (nothing paid or corrected beyond the total,
  * payments only on originals and not before their issue, corrections of an original of the same issuer and debtor,
  * of the same fiscal year or, by a mandat 673, of an earlier one: docs/rules.md, R-7);</li>
@@ -49,9 +52,12 @@ public class LedgerVerifier {
     public static final int BREAKS_LISTED = 1_000;
 
     public enum Check {
-        CHAINS("each chained series recomputed from its first record: every stored hash = SHA-256(previous hash, record), and the head"),
-        NUMBER_SERIES("serials 1..n of each number series without gap nor double, each number that of its serial, the last one given"),
-        TOTALS("each titre's HT, VAT and TTC totals against its lines; TTC = HT + VAT; an original's VAT per line (R-1)"),
+        CHAINS("each chained series (titres, mandats 673, payments, bordereaux) recomputed from its first record: every stored hash "
+                + "= SHA-256(previous hash, record), and the head"),
+        NUMBER_SERIES("serials 1..n of each number series (titres, mandats 673, bordereaux) without gap nor double, each number that "
+                + "of its serial, the last one given"),
+        TOTALS("each titre's HT, VAT and TTC totals against its lines; TTC = HT + VAT; an original's VAT per line (R-1); each "
+                + "bordereau's count and totals, overall and per rate, against its titres' lines (R-6)"),
         BALANCES("payments and corrections against the titres: never beyond the total, payments on originals after their issue, "
                 + "corrections of an original of the same issuer, debtor and fiscal year, or of an earlier one by a mandat 673 (R-7)"),
         CLAIMS("each item a titre bills is claimed for it, each claim is billed by its titre, waived claims and waived items match"),
@@ -135,10 +141,14 @@ public class LedgerVerifier {
         Map<ChainKey, Long> numbers = ledger.numberSeries();
         Map<ChainKey, ChainWalk> walks = new TreeMap<>();
 
-        // Titres and mandats 673: chains, number series and totals, one pass.
+        // Titres and mandats 673: chains, number series and totals, one pass; the sums of each bordereau's titres.
         ChainWalk[] current = {null};
+        Map<java.util.UUID, Bordereaux.Sums> bordereauSums = new java.util.HashMap<>();
         ledger.titres(t -> {
             LedgerRecords.TitreFields f = t.fields();
+            if (t.bordereauId() != null) {
+                bordereauSums.computeIfAbsent(t.bordereauId(), id -> new Bordereaux.Sums()).add(f);
+            }
             if (current[0] == null || !current[0].series().equals(t.series())) {
                 current[0] = walks.computeIfAbsent(t.series(), s -> new ChainWalk(s, true, breaks::add));
             }
@@ -165,6 +175,39 @@ public class LedgerVerifier {
             }
             walk.accept(new ChainWalk.Entry(f.position(), f.id(), p.titreNumber(), p.chainHash(), LedgerRecords.payment(f)));
         });
+
+        // Bordereaux (docs/rules.md, R-6): their chain in chain order, their number series, their totals against their titres.
+        Map<ChainKey, List<Bordereaux.Numbered>> bordereauNumbers = new TreeMap<>();
+        Map<ChainKey, Long> open = new java.util.HashMap<>();
+        long[] bordereaux = {0};
+        ledger.bordereaux(b -> {
+            bordereaux[0]++;
+            LedgerRecords.BordereauFields f = b.fields();
+            String label = b.series().label();
+            bordereauNumbers.computeIfAbsent(b.series(), k -> new ArrayList<>()).add(new Bordereaux.Numbered(f.serial(), f.id(), f.number()));
+            Bordereaux.Sums sums = bordereauSums.remove(f.id());
+            for (String what : Bordereaux.differences(f, (sums == null ? new Bordereaux.Sums() : sums).totals())) {
+                breaks.add(Check.TOTALS, label, f.number(), f.id(), (long) f.serial(), what);
+            }
+            if (b.position() == null) {
+                if (b.running()) {
+                    open.merge(b.series(), 1L, Long::sum); // chained when its run ends
+                } else {
+                    breaks.add(Check.CHAINS, label, f.number(), f.id(), null, "bordereau without a chain position, though "
+                            + (f.runId() == null ? "it is a correction's" : "its run is over"));
+                }
+                return;
+            }
+            if (current[0] == null || !current[0].series().equals(b.series())) {
+                current[0] = walks.computeIfAbsent(b.series(), s -> new ChainWalk(s, false, breaks::add));
+            }
+            current[0].accept(new ChainWalk.Entry(b.position(), f.id(), f.number(), b.chainHash(), LedgerRecords.bordereau(f)));
+        });
+        numbers.keySet().stream().filter(k -> k.kind() == ChainKey.Kind.BORDEREAU)
+                .forEach(k -> bordereauNumbers.putIfAbsent(k, List.of()));
+        bordereauNumbers.forEach((series, list) -> Bordereaux.seriesBreaks(series, list, numbers.get(series)).forEach(breaks::add));
+        breaks.checked(Check.NUMBER_SERIES, bordereaux[0]);
+        breaks.checked(Check.TOTALS, bordereaux[0]);
         breaks.checked(Check.CHAINS, walks.values().stream().mapToLong(ChainWalk::count).sum());
 
         // Each series against its head and its number series; heads and number series without records.
@@ -177,13 +220,15 @@ public class LedgerVerifier {
             if (!VERIFIED.contains(series.kind())) {
                 continue;
             }
-            boolean numbered = series.kind() != ChainKey.Kind.PAYMENT;
+            // Titres and mandats: the position is the serial; payments and bordereaux: the chain position.
+            boolean numbered = series.kind() == ChainKey.Kind.TITRE || series.kind() == ChainKey.Kind.MANDATE_673;
             ChainWalk walk = walks.computeIfAbsent(series, s -> new ChainWalk(s, numbered, breaks::add));
             Head head = heads.get(series);
             walk.finish(head == null ? null : head.length(), head == null ? null : head.hash(), numbered ? numbers.get(series) : null);
             chains.add(new LedgerVerificationView.Chain(series.issuer(), series.fiscalYear(), series.kind().name(), series.label(),
                     walk.count(), head == null ? null : head.length(), walk.count() == 0 ? null : walk.head(),
-                    breaks.bySeries.getOrDefault(series.label(), 0L) == 0));
+                    breaks.bySeries.getOrDefault(series.label(), 0L) == 0,
+                    series.kind() == ChainKey.Kind.BORDEREAU ? open.getOrDefault(series, 0L) : null));
         }
 
         long chainsDone = System.nanoTime();
@@ -203,13 +248,9 @@ public class LedgerVerifier {
         return new LedgerVerificationView(issuer, year, breaks.total == 0, at, ms, checks, chains, breaks.listed, breaks.total);
     }
 
-    /**
-     * The kinds of series verified. Bordereaux (docs/rules.md, R-6) are chained by the same code (ChainKey.Kind.BORDEREAU):
-     * verifying them is a reader of their records (as {@code LedgerReader.payments}) walked like the payments, and
-     * their kind added here.
-     */
+    /** The kinds of series verified: every kind. */
     static final java.util.Set<ChainKey.Kind> VERIFIED = java.util.EnumSet.of(ChainKey.Kind.TITRE, ChainKey.Kind.MANDATE_673,
-            ChainKey.Kind.PAYMENT);
+            ChainKey.Kind.PAYMENT, ChainKey.Kind.BORDEREAU);
 
     /** The series of titre {@code t} as named in breaks: RESAH-2025 or RESAH-2025-M673. */
     private static final String SERIES = "t.issuer || '-' || t.fiscal_year || CASE WHEN t.kind = 'MANDATE_673' THEN '-M673' ELSE '' END";

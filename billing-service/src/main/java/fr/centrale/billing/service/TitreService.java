@@ -81,6 +81,9 @@ public class TitreService {
     @Inject
     LedgerChains chains;
 
+    @Inject
+    BordereauChains bordereauChains;
+
     @Transactional
     public PageResponse<TitreView> list(UUID debtorId, String issuer, Integer year, TitreStatus status, Boolean overdue,
                                         PageRequest page) {
@@ -240,6 +243,10 @@ public class TitreService {
         t.chainHash = chains.append(ChainRecords.seriesOf(t), position -> ChainRecords.titre(t)).hash();
         em.persist(t);
         em.flush();
+        if (t.bordereauId != null) {
+            // Its bordereau is complete: chained now, after its titre is written and before the feed (README, "Tamper evidence").
+            bordereauChains.close(List.of(t.bordereauId));
+        }
         events.record(t.id, "ISSUED");
         events.record(original.id, whole ? "CANCELLATION" : "REDUCTION");
         return view(t);

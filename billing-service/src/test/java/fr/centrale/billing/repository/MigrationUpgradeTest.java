@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,7 +178,8 @@ class MigrationUpgradeTest {
             assertThat(v.holds()).isTrue();
             assertThat(v.chains()).extracting(LedgerVerificationView.Chain::series, LedgerVerificationView.Chain::length)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("CAIH-2024", 3L), org.assertj.core.groups.Tuple.tuple("CAIH-2024-PAYMENT", 3L),
-                            org.assertj.core.groups.Tuple.tuple("CAIH-2025-M673", 1L));
+                            // V9 gave each titre without run a bordereau of its own; V12 chained them.
+                            org.assertj.core.groups.Tuple.tuple("CAIH-2024-BORDEREAU", 3L), org.assertj.core.groups.Tuple.tuple("CAIH-2025-M673", 1L));
             try (ResultSet rs = s.executeQuery("SELECT chain_position, chain_hash FROM payment ORDER BY created_at")) {
                 long n = 0;
                 while (rs.next()) {
@@ -195,6 +197,99 @@ class MigrationUpgradeTest {
             assertThat(after.holds()).isFalse();
             assertThat(after.breaks()).extracting(LedgerVerificationView.Break::check, LedgerVerificationView.Break::number,
                     LedgerVerificationView.Break::id).containsExactly(org.assertj.core.groups.Tuple.tuple("CHAINS", "CAIH-2024-000003", t[2]));
+        }
+    }
+
+    /**
+     * Migration V12 (README, "Tamper evidence") chains the bordereaux a ledger had at V11 (those V9 made for its titres), per
+     * issuer and fiscal year in serial order; the verification, which recomputes each bordereau's record in Java (its
+     * totals per rate and its titres' numbers included), finds the ledger whole, and names a bordereau changed afterwards;
+     * a chained bordereau refuses any change.
+     */
+    @Test
+    void theBordereauxOfALedgerAtV11AreChainedByV12AndVerify() throws SQLException {
+        flyway("8").migrate();
+        UUID[] t = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+        UUID run2024 = UUID.randomUUID();
+        UUID run2025 = UUID.randomUUID();
+        UUID debtor = UUID.randomUUID();
+        UUID source = UUID.randomUUID();
+        String revision = "'6a1e0000-0000-4000-8000-000000000002'";
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO billing_run (id, as_of, trigger, status) VALUES ('" + run2024 + "', '2024-01-02', 'API', 'COMPLETED'), ('"
+                    + run2025 + "', '2025-01-02', 'SCHEDULER', 'INTERRUPTED')");
+            s.execute("INSERT INTO number_series (issuer, fiscal_year, series, last_number) VALUES ('CAIH', 2024, '', 3), ('CAIH', 2025, '', 1)");
+            String columns = "INSERT INTO titre (id, number, issuer, fiscal_year, serial, kind, issued_on, due_on, issuer_name, debtor_id, "
+                    + "debtor_name, object, total, total_ht, total_vat, cancels_titre_id, reason, run_id, settings_revision_id) VALUES ";
+            s.execute(columns + "('" + t[0] + "', 'CAIH-2024-000001', 'CAIH', 2024, 1, 'ORIGINAL', '2024-01-02', '2024-02-21', 'CAIH', '"
+                    + debtor + "', 'Département | 62', 'SO360 2024', 1800.00, 1500.00, 300.00, NULL, NULL, '" + run2024 + "', " + revision + ")");
+            s.execute(columns + "('" + t[1] + "', 'CAIH-2024-000002', 'CAIH', 2024, 2, 'ORIGINAL', '2024-01-02', '2024-02-21', 'CAIH', '"
+                    + debtor + "', 'Département | 62', 'Cotisation', 600.00, 600.00, 0.00, NULL, NULL, '" + run2024 + "', " + revision + ")");
+            s.execute(columns + "('" + t[2] + "', 'CAIH-2024-000003', 'CAIH', 2024, 3, 'REDUCTION', '2024-03-01', '2024-03-01', 'CAIH', '"
+                    + debtor + "', 'Département | 62', 'Réduction', 180.00, 150.00, 30.00, '" + t[0] + "', 'Remise', NULL, NULL)");
+            s.execute(columns + "('" + t[3] + "', 'CAIH-2025-000001', 'CAIH', 2025, 1, 'ORIGINAL', '2025-01-02', '2025-02-21', 'CAIH', '"
+                    + debtor + "', 'Département | 62', 'Cotisation', 600.00, 600.00, 0.00, NULL, NULL, '" + run2025 + "', " + revision + ")");
+            String line = "INSERT INTO titre_line (id, titre_id, line_no, label, amount, source_type, source_id, sequence, item_kind, vat_rate, "
+                    + "vat_amount, amount_ttc, taxation) VALUES ";
+            s.execute(line + "(gen_random_uuid(), '" + t[0] + "', 1, 'SO360', 1500.00, 'CONVENTION', '" + source + "', 1, 'ANNUAL_CONTRIBUTION', "
+                    + "20.00, 300.00, 1800.00, 'BEFORE_VAT')");
+            s.execute(line + "(gen_random_uuid(), '" + t[1] + "', 1, 'Cotisation', 600.00, 'MEMBERSHIP', '" + source + "', 2, 'MEMBERSHIP_FEE', "
+                    + "0.00, 0.00, 600.00, 'NET_OF_TAX')");
+            s.execute(line + "(gen_random_uuid(), '" + t[2] + "', 1, 'Réduction', 150.00, NULL, NULL, NULL, NULL, 20.00, 30.00, 180.00, 'BEFORE_VAT')");
+            s.execute(line + "(gen_random_uuid(), '" + t[3] + "', 1, 'Cotisation', 600.00, 'MEMBERSHIP', '" + source + "', 3, 'MEMBERSHIP_FEE', "
+                    + "0.00, 0.00, 600.00, 'NET_OF_TAX')");
+            s.execute("INSERT INTO issued_item (source_type, source_id, sequence, titre_id) VALUES ('CONVENTION', '" + source + "', 1, '"
+                    + t[0] + "'), ('MEMBERSHIP', '" + source + "', 2, '" + t[1] + "'), ('MEMBERSHIP', '" + source + "', 3, '" + t[3] + "')");
+            s.execute("INSERT INTO titre_event (position, titre_id, type) VALUES (1, '" + t[0] + "', 'ISSUED'), (2, '" + t[1] + "', 'ISSUED'), "
+                    + "(3, '" + t[2] + "', 'ISSUED'), (4, '" + t[0] + "', 'REDUCTION'), (5, '" + t[3] + "', 'ISSUED')");
+            s.execute("UPDATE feed_counter SET position = 5");
+        }
+        flyway("11").migrate();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM bordereau")) {
+            assertTrue(rs.next());
+            assertEquals(3, rs.getInt(1), "V9: the 2024 run's, the reduction's, the 2025 run's");
+        }
+
+        flyway(null).migrate();
+
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            LedgerVerificationView v = new LedgerVerifier().verify(c, null, null);
+            assertThat(v.breaks()).isEmpty();
+            assertThat(v.holds()).isTrue();
+            assertThat(v.chains()).extracting(LedgerVerificationView.Chain::series, LedgerVerificationView.Chain::length)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CAIH-2024", 3L), org.assertj.core.groups.Tuple.tuple("CAIH-2024-BORDEREAU", 2L),
+                            org.assertj.core.groups.Tuple.tuple("CAIH-2025", 1L), org.assertj.core.groups.Tuple.tuple("CAIH-2025-BORDEREAU", 1L));
+            // In serial order; each series' head is its last bordereau's hash.
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT b.number, b.serial, b.chain_position, b.chain_hash, h.length, h.head
+                      FROM bordereau b JOIN ledger_chain h ON h.issuer = b.issuer AND h.fiscal_year = b.fiscal_year AND h.kind = 'BORDEREAU'
+                     ORDER BY b.fiscal_year, b.serial""")) {
+                List<String> numbers = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    numbers.add(rs.getString(1));
+                    assertEquals(rs.getLong(2), rs.getLong(3), "chain position of " + rs.getString(1));
+                    assertTrue(LedgerChain.wellFormed(rs.getString(4)));
+                    if (rs.getLong(3) == rs.getLong(5)) {
+                        assertEquals(rs.getString(6), rs.getString(4), "head of the series of " + rs.getString(1));
+                    }
+                }
+                assertEquals(List.of("CAIH-2024-B-000001", "CAIH-2024-B-000002", "CAIH-2025-B-000001"), numbers);
+            }
+            // Chained, a bordereau never changes, nor do its totals per rate.
+            assertThrows(SQLException.class, () -> s.execute("UPDATE bordereau SET total_ht = total_ht WHERE number = 'CAIH-2024-B-000001'"));
+            assertThrows(SQLException.class, () -> s.execute("UPDATE bordereau_rate SET total_ht = total_ht"));
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            // Its officer's revision changed behind the application's back: named.
+            s.execute("ALTER TABLE bordereau DISABLE TRIGGER USER");
+            s.execute("UPDATE bordereau SET settings_revision_id = NULL WHERE number = 'CAIH-2024-B-000001'");
+            s.execute("ALTER TABLE bordereau ENABLE TRIGGER USER");
+            LedgerVerificationView after = new LedgerVerifier().verify(c, "CAIH", 2024);
+            assertThat(after.holds()).isFalse();
+            assertThat(after.breaks()).extracting(LedgerVerificationView.Break::check, LedgerVerificationView.Break::series,
+                    LedgerVerificationView.Break::number, LedgerVerificationView.Break::position)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CHAINS", "CAIH-2024-BORDEREAU", "CAIH-2024-B-000001", 1L));
         }
     }
 }

@@ -174,6 +174,21 @@ class BatchIssuanceTest {
         assertEquals(1200L, bordereaux.stream().mapToLong(r -> number(r[5])).sum());
         assertEquals(0L, number(rows("SELECT count(*) FROM titre WHERE issuer = '" + a + "' AND bordereau_id IS NULL").get(0)[0]),
                 "every titre is on a bordereau");
+        // README, "Tamper evidence": each run chained its bordereau as it ended, one after the other (positions 1..k, in
+        // whichever order the runs ended), the series' head its last; the verification recomputes them and finds it whole.
+        List<Object[]> chain = rows("""
+                SELECT b.chain_position, b.chain_hash, h.length, h.head FROM bordereau b
+                  JOIN ledger_chain h ON h.issuer = b.issuer AND h.fiscal_year = b.fiscal_year AND h.kind = 'BORDEREAU'
+                 WHERE b.issuer = '%s' AND b.fiscal_year = 2024 ORDER BY b.chain_position""".formatted(a));
+        assertEquals(IntStream.rangeClosed(1, runsThatIssued).boxed().toList(), chain.stream().map(r -> (int) number(r[0])).toList(),
+                "bordereau chain positions");
+        assertEquals(runsThatIssued, number(chain.get(chain.size() - 1)[2]));
+        assertEquals(chain.get(chain.size() - 1)[1], chain.get(chain.size() - 1)[3], "the head is the last bordereau's hash");
+        io.restassured.RestAssured.given().header(fr.centrale.common.identity.IdentityFilter.USER, "someone@example.fr")
+                .header(fr.centrale.common.identity.IdentityFilter.ROLES, "finance").queryParam("issuer", a).queryParam("year", 2024)
+                .when().get("/api/v1/ledger/verification").then().statusCode(200).body("holds", equalTo(true))
+                .body("chains.find { it.kind == 'BORDEREAU' }.length", equalTo(runsThatIssued))
+                .body("checks.find { it.name == 'CHAINS' }.checked", equalTo(1200 + runsThatIssued));
     }
 
     /** Without the lookup (an older membership-service), the debtors are read one by one, as before. */

@@ -170,14 +170,18 @@ class LedgerVerificationTest {
             assertThat((String) c.get("head")).matches("[0-9a-f]{64}");
             assertThat(c.get("holds")).isEqualTo(true);
         }
-        assertThat(lengths).isEqualTo(Map.of(code + "-2024", 5, code + "-2024-PAYMENT", 1, code + "-2025", 5,
-                code + "-2025-M673", 1, code + "-2025-PAYMENT", 1));
-        assertThat(v.getLong("checks.find { it.name == 'CHAINS' }.checked")).isEqualTo(13);
+        // docs/rules.md, R-6: the 2024 run's bordereau; in 2025 the run's, the reduction's and the cancellation's (a mandat
+        // 673 is on none).
+        assertThat(lengths).isEqualTo(Map.of(code + "-2024", 5, code + "-2024-PAYMENT", 1, code + "-2024-BORDEREAU", 1, code + "-2025", 5,
+                code + "-2025-M673", 1, code + "-2025-PAYMENT", 1, code + "-2025-BORDEREAU", 3));
+        assertThat(v.getLong("checks.find { it.name == 'CHAINS' }.checked")).isEqualTo(17);
+        assertThat(v.getList("chains.findAll { it.kind == 'BORDEREAU' }.open", Integer.class)).containsExactly(0, 0);
+        assertThat(v.getList("chains.findAll { it.kind != 'BORDEREAU' }.open")).containsOnlyNulls();
 
         JsonPath year = verify(Map.of("issuer", code.toLowerCase(), "year", 2024));
         assertThat(year.getBoolean("holds")).isTrue();
         assertThat(year.getString("issuer")).isEqualTo(code);
-        assertThat(year.getList("chains.series")).containsExactly(code + "-2024", code + "-2024-PAYMENT");
+        assertThat(year.getList("chains.series")).containsExactly(code + "-2024", code + "-2024-PAYMENT", code + "-2024-BORDEREAU");
 
         // The whole ledger of the test database, every issuer's, verifies too.
         JsonPath all = verify(Map.of());
@@ -222,9 +226,14 @@ class LedgerVerificationTest {
         try {
             JsonPath v = verifyIssuer();
             assertThat(v.getBoolean("holds")).isFalse();
-            assertThat(v.getList("breaks.check")).containsExactlyInAnyOrder("CHAINS", "TOTALS", "TOTALS");
-            assertThat(v.getList("breaks.id")).containsOnly(titre);
+            assertThat(v.getList("breaks.findAll { it.series == '" + code + "-2025' }.check")).containsExactlyInAnyOrder("CHAINS", "TOTALS", "TOTALS");
+            assertThat(v.getList("breaks.findAll { it.series == '" + code + "-2025' }.id")).containsOnly(titre);
             assertThat(v.getList("breaks.what", String.class)).anyMatch(w -> w.startsWith("total HT 600.00 ≠ the sum of the lines 500.00"));
+            // Its bordereau's totals are no longer those of its titres' lines either.
+            assertThat(v.getList("breaks.findAll { it.series == '" + code + "-2025-BORDEREAU' }.check")).containsOnly("TOTALS");
+            assertThat(v.getList("breaks.findAll { it.series == '" + code + "-2025-BORDEREAU' }.what", String.class))
+                    .contains("total HT 1800.00 ≠ the sum of its titres' lines 1700.00");
+            assertThat(v.getList("breaks.findAll { it.series == '" + code + "-2025-BORDEREAU' }.number")).containsOnly(code + "-2025-B-000001");
         } finally {
             sql("ALTER TABLE titre_line DISABLE TRIGGER titre_line_never_changes",
                     "UPDATE titre_line SET amount = 600.00, amount_ttc = 600.00 WHERE titre_id = '" + titre + "'",
@@ -261,7 +270,12 @@ class LedgerVerificationTest {
                 // Its ISSUED event went with it: the feed has a gap.
                 assertThat(breaks).anySatisfy(b -> assertThat(b).containsEntry("check", "EVENTS").containsEntry("series", "feed")
                         .satisfies(m -> assertThat((String) m.get("what")).endsWith("is missing")));
-                assertThat(v.getBoolean("checks.find { it.name == 'TOTALS' }.holds")).isTrue();
+                // Its bordereau no longer lists it: its chain and its totals say so; every titre's totals hold.
+                assertThat(breaks).anySatisfy(b -> assertThat(b).containsEntry("check", "CHAINS").containsEntry("series", code + "-2024-BORDEREAU")
+                        .containsEntry("number", code + "-2024-B-000001"));
+                assertThat(breaks).anySatisfy(b -> assertThat(b).containsEntry("check", "TOTALS").containsEntry("number", code + "-2024-B-000001")
+                        .containsEntry("what", "titre count 5 ≠ the 4 titre(s) that name it"));
+                assertThat(v.getList("breaks.findAll { it.check == 'TOTALS' }.series")).containsOnly(code + "-2024-BORDEREAU");
             } finally {
                 for (String table : List.of("titre", "titre_line", "issued_item", "titre_event")) {
                     s.execute("INSERT INTO " + table + " SELECT * FROM saved_" + table);
@@ -288,6 +302,103 @@ class LedgerVerificationTest {
             sql("ALTER TABLE payment DISABLE TRIGGER payment_never_changes",
                     "UPDATE payment SET amount = 600.00 WHERE id = '" + payment2025 + "'",
                     "ALTER TABLE payment ENABLE TRIGGER payment_never_changes");
+        }
+        assertThat(verifyIssuer().getBoolean("holds")).isTrue();
+    }
+
+    /** docs/rules.md, R-6: the 2025 run's bordereau (three titres of 600.00) edited behind the application's back. */
+    @Test
+    void aBordereauEditedBehindTheApplicationsBackIsNamed() throws SQLException {
+        String number = code + "-2025-B-000001";
+        String bordereau = given().when().get("/api/v1/titres/{id}", titres2025.get(2)).then().statusCode(200)
+                .body("bordereau.number", equalTo(number)).extract().path("bordereau.id");
+        // Once chained, its row and its totals per rate refuse any change.
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                () -> sql("UPDATE bordereau SET total_ht = total_ht WHERE id = '" + bordereau + "'")).getMessage()).contains("is chained");
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                () -> sql("UPDATE bordereau_rate SET total_ht = total_ht WHERE bordereau_id = '" + bordereau + "'")).getMessage())
+                .contains("chained");
+        // Its officer's revision and its totals changed, triggers disabled.
+        sql("ALTER TABLE bordereau DISABLE TRIGGER USER",
+                "UPDATE bordereau SET settings_revision_id = NULL, total_ht = 1900.00, total_ttc = 1900.00 WHERE id = '" + bordereau + "'",
+                "ALTER TABLE bordereau ENABLE TRIGGER USER");
+        try {
+            JsonPath v = verifyIssuer();
+            assertThat(v.getBoolean("holds")).isFalse();
+            List<Map<String, Object>> breaks = v.getList("breaks");
+            assertThat(breaks).extracting(b -> b.get("check")).containsExactlyInAnyOrder("CHAINS", "TOTALS", "TOTALS");
+            assertThat(breaks).allSatisfy(b -> assertThat(b).containsEntry("series", code + "-2025-BORDEREAU").containsEntry("number", number)
+                    .containsEntry("id", bordereau));
+            assertThat(breaks).anySatisfy(b -> assertThat(b).containsEntry("check", "CHAINS").containsEntry("position", 1)
+                    .satisfies(m -> assertThat((String) m.get("what")).contains("is not that of its content")));
+            assertThat(v.getList("breaks.what", String.class)).contains("total HT 1900.00 ≠ the sum of its titres' lines 1800.00",
+                    "total TTC 1900.00 ≠ the sum of its titres' lines 1800.00");
+            assertThat(v.getBoolean("chains.find { it.series == '" + code + "-2025-BORDEREAU' }.holds")).isFalse();
+            assertThat(v.getBoolean("chains.find { it.series == '" + code + "-2025' }.holds")).isTrue();
+        } finally {
+            sql("ALTER TABLE bordereau DISABLE TRIGGER USER",
+                    "UPDATE bordereau b SET settings_revision_id = t.settings_revision_id, total_ht = 1800.00, total_ttc = 1800.00 "
+                            + "FROM titre t WHERE t.id = '" + titres2025.get(2) + "' AND b.id = '" + bordereau + "'",
+                    "ALTER TABLE bordereau ENABLE TRIGGER USER");
+        }
+        assertThat(verifyIssuer().getBoolean("holds")).isTrue();
+
+        // A titre moved to another bordereau (the reduction's): both bordereaux' chains and totals say so.
+        String reductionBordereau = code + "-2025-B-000002";
+        sql("ALTER TABLE titre DISABLE TRIGGER titre_never_changes",
+                "UPDATE titre SET bordereau_id = (SELECT id FROM bordereau WHERE number = '" + reductionBordereau + "') WHERE id = '"
+                        + titres2025.get(2) + "'",
+                "ALTER TABLE titre ENABLE TRIGGER titre_never_changes");
+        try {
+            JsonPath v = verifyIssuer();
+            assertThat(v.getBoolean("holds")).isFalse();
+            assertThat(v.getList("breaks.findAll { it.check == 'CHAINS' }.number")).containsExactly(number, reductionBordereau);
+            assertThat(v.getList("breaks.findAll { it.check == 'TOTALS' }.number")).contains(number, reductionBordereau);
+        } finally {
+            sql("ALTER TABLE titre DISABLE TRIGGER titre_never_changes",
+                    "UPDATE titre SET bordereau_id = '" + bordereau + "' WHERE id = '" + titres2025.get(2) + "'",
+                    "ALTER TABLE titre ENABLE TRIGGER titre_never_changes");
+        }
+        assertThat(verifyIssuer().getBoolean("holds")).isTrue();
+    }
+
+    /** A bordereau removed (its titres left without one) is a gap in the number series and in the chain of bordereaux. */
+    @Test
+    void aRemovedBordereauIsAGapInItsSeries() throws SQLException {
+        String number = code + "-2025-B-000002";
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE saved_bordereau AS SELECT * FROM bordereau WHERE number = '" + number + "'");
+            s.execute("CREATE TEMPORARY TABLE saved_bordereau_rate AS SELECT r.* FROM bordereau_rate r JOIN saved_bordereau b ON b.id = r.bordereau_id");
+            s.execute("CREATE TEMPORARY TABLE saved_titre AS SELECT t.id, t.bordereau_id FROM titre t JOIN saved_bordereau b ON b.id = t.bordereau_id");
+            s.execute("ALTER TABLE titre DISABLE TRIGGER titre_never_changes");
+            s.execute("ALTER TABLE bordereau_rate DISABLE TRIGGER USER");
+            s.execute("ALTER TABLE bordereau DISABLE TRIGGER USER");
+            s.execute("UPDATE titre SET bordereau_id = NULL WHERE id IN (SELECT id FROM saved_titre)");
+            s.execute("DELETE FROM bordereau_rate WHERE bordereau_id IN (SELECT id FROM saved_bordereau)");
+            s.execute("DELETE FROM bordereau WHERE number = '" + number + "'");
+            try {
+                JsonPath v = verifyIssuer();
+                assertThat(v.getBoolean("holds")).isFalse();
+                List<Map<String, Object>> breaks = v.getList("breaks");
+                assertThat(breaks).anySatisfy(b -> assertThat(b).containsEntry("check", "NUMBER_SERIES")
+                        .containsEntry("series", code + "-2025-BORDEREAU").containsEntry("number", code + "-2025-B-000003")
+                        .containsEntry("what", "number 2 is missing"));
+                assertThat(breaks).anySatisfy(b -> assertThat(b).containsEntry("check", "CHAINS")
+                        .containsEntry("series", code + "-2025-BORDEREAU").containsEntry("number", code + "-2025-B-000003")
+                        .containsEntry("what", "position 2 is missing"));
+                assertThat(breaks).anySatisfy(b -> assertThat(b).containsEntry("check", "CHAINS").containsEntry("series", code + "-2025-BORDEREAU")
+                        .containsEntry("what", "the head records 3 record(s); 2 found, the last at position 3"));
+            } finally {
+                s.execute("INSERT INTO bordereau SELECT * FROM saved_bordereau");
+                s.execute("INSERT INTO bordereau_rate SELECT * FROM saved_bordereau_rate");
+                s.execute("UPDATE titre t SET bordereau_id = v.bordereau_id FROM saved_titre v WHERE v.id = t.id");
+                s.execute("ALTER TABLE bordereau ENABLE TRIGGER USER");
+                s.execute("ALTER TABLE bordereau_rate ENABLE TRIGGER USER");
+                s.execute("ALTER TABLE titre ENABLE TRIGGER titre_never_changes");
+                for (String table : List.of("saved_bordereau", "saved_bordereau_rate", "saved_titre")) {
+                    s.execute("DROP TABLE " + table);
+                }
+            }
         }
         assertThat(verifyIssuer().getBoolean("holds")).isTrue();
     }
@@ -345,15 +456,16 @@ class LedgerVerificationTest {
                 .contentType("application/zip").header("Content-Disposition", "attachment; filename=\"ledger-" + code + "-2024.zip\"")
                 .extract().asByteArray();
         Map<String, byte[]> parts = unzip(zip);
-        assertThat(parts.keySet()).containsExactly("titres.jsonl", "titre-lines.jsonl", "payments.jsonl", "events.jsonl", "chains.json",
-                "verification.json", "manifest.json", "SHA256SUMS", "SHA256SUMS.sig");
+        assertThat(parts.keySet()).containsExactly("titres.jsonl", "titre-lines.jsonl", "payments.jsonl", "events.jsonl",
+                "bordereaux.jsonl", "bordereau-rates.jsonl", "chains.json", "verification.json", "manifest.json", "SHA256SUMS",
+                "SHA256SUMS.sig");
         // Every part's SHA-256 in SHA256SUMS, which the signature covers.
         String sums = new String(parts.get("SHA256SUMS"), StandardCharsets.US_ASCII);
         for (String line : sums.strip().split("\n")) {
             String[] f = line.split(" {2}");
             assertThat(HexFormat.of().formatHex(sha256(parts.get(f[1])))).as(f[1]).isEqualTo(f[0]);
         }
-        assertThat(sums.lines()).hasSize(7);
+        assertThat(sums.lines()).hasSize(9);
         byte[] key = Base64.getDecoder().decode("dGVzdC1hcmNoaXZlLWtleS1mb3ItdGhlLWxlZGdlci0zMmJ5dGVz");
         assertThat(new String(parts.get("SHA256SUMS.sig"), StandardCharsets.US_ASCII))
                 .isEqualTo(LedgerArchives.hmac(key, parts.get("SHA256SUMS")) + "\n");
@@ -365,10 +477,20 @@ class LedgerVerificationTest {
         JsonPath manifest = JsonPath.from(new String(parts.get("manifest.json"), StandardCharsets.UTF_8));
         assertThat(manifest.getString("issuer")).isEqualTo(code);
         assertThat(manifest.getBoolean("verificationHolds")).isTrue();
-        assertThat(manifest.getList("chains.series")).containsExactly(code + "-2024", code + "-2024-PAYMENT");
+        assertThat(manifest.getList("chains.series")).containsExactly(code + "-2024", code + "-2024-PAYMENT", code + "-2024-BORDEREAU");
         JsonPath chains = JsonPath.from(new String(parts.get("chains.json"), StandardCharsets.UTF_8));
-        assertThat(chains.getList("length", Integer.class)).containsExactly(1, 5); // PAYMENT, TITRE
+        assertThat(chains.getList("kind")).containsExactly("BORDEREAU", "PAYMENT", "TITRE");
+        assertThat(chains.getList("length", Integer.class)).containsExactly(1, 1, 5);
         assertThat(chains.getString("find { it.kind == 'TITRE' }.head")).isEqualTo(manifest.getString("chains.find { it.kind == 'TITRE' }.head"));
+        // docs/rules.md, R-6: the year's bordereau (the run's, its 5 titres), chained: its hash is the head of its series.
+        List<String> bordereaux = lines(parts.get("bordereaux.jsonl"));
+        assertThat(bordereaux).singleElement().asString().contains("\"number\":\"" + code + "-2024-B-000001\"")
+                .contains("\"titre_count\":5").contains("\"chain_position\":1");
+        String head = chains.getString("find { it.kind == 'BORDEREAU' }.head");
+        assertThat(head).matches("[0-9a-f]{64}").isEqualTo(manifest.getString("chains.find { it.kind == 'BORDEREAU' }.head"));
+        assertThat(JsonPath.from(bordereaux.get(0)).getString("chain_hash")).isEqualTo(head);
+        // Its totals per rate: 0 % (the four memberships) and 20 % (the convention).
+        assertThat(lines(parts.get("bordereau-rates.jsonl"))).hasSize(2);
 
         // The README's shell check, with openssl: "signature ok", every part OK; a part changed is caught.
         assumeTrue(Webhooks.hasOpenssl(), "openssl is not installed");
