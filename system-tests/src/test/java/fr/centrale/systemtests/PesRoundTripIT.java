@@ -310,7 +310,7 @@ class PesRoundTripIT {
         assertThat(verification.path("holds").asBoolean()).as("the verification: %s", verification).isTrue();
         assertThat(verification.path("breakCount").asLong()).isZero();
         assertThat(values(verification.path("checks"), "name"))
-                .containsExactlyInAnyOrder("CHAINS", "NUMBER_SERIES", "TOTALS", "BALANCES", "CLAIMS", "EVENTS");
+                .containsExactlyInAnyOrder("CHAINS", "NUMBER_SERIES", "TOTALS", "BALANCES", "CLAIMS", "EVENTS", "REFERENCES");
         for (JsonNode check : verification.path("checks")) {
             assertThat(check.path("holds").asBoolean()).as("check %s", check).isTrue();
         }

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +24,7 @@ import java.util.UUID;
 /**
  * The ledger writes of a billing run, a batch of items at a time: one round trip per table and batch
  * instead of one per row (claims: PostgreSQL {@code unnest} of one array per column, with RETURNING; titres,
- * lines and events: JDBC batches rewritten into multi-row inserts). Must run inside the
+ * lines and events: {@code COPY}, {@link CopyRows}). Must run inside the
  * transaction that issues the batch (it uses the Hibernate session's connection); the locking is the
  * same as for one titre: item keys, then number series, then the feed counter.
  */
@@ -74,30 +73,27 @@ public class LedgerBatchRepository {
     private static final String POSITIONS = "UPDATE feed_counter SET position = position + ? WHERE id = 1 RETURNING position";
 
     /**
-     * Titres, lines and events go as JDBC batches of single-row inserts, which the driver rewrites into multi-row
-     * inserts ({@code reWriteBatchedInserts}, set in application.properties): typed parameters (uuid, date,
-     * numeric sent as such), as the fastest plain insert would do.
+     * Titres, lines and events go by {@code COPY ... FROM STDIN} ({@link CopyRows}): one statement per table and batch,
+     * the cheapest way for PostgreSQL to take many rows (constraints, triggers and indexes run as for an insert).
      */
-    private static final String TITRE = """
-            INSERT INTO titre (id, number, issuer, fiscal_year, serial, kind, issued_on, due_on,
-                               issuer_name, issuer_siret, issuer_street, issuer_postal_code, issuer_city, issuer_court,
-                               debtor_id, debtor_name, debtor_siret, debtor_street, debtor_postal_code, debtor_city,
-                               debtor_chorus_ej, debtor_chorus_service, object, total, run_id, total_ht, total_vat,
-                               settings_revision_id, bordereau_id, chain_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String TITRE_COLUMNS = """
+            id, number, issuer, fiscal_year, serial, kind, issued_on, due_on,
+            issuer_name, issuer_siret, issuer_street, issuer_postal_code, issuer_city, issuer_court,
+            debtor_id, debtor_name, debtor_siret, debtor_street, debtor_postal_code, debtor_city,
+            debtor_chorus_ej, debtor_chorus_service, object, total, run_id, total_ht, total_vat,
+            settings_revision_id, bordereau_id, chain_hash""";
 
-    private static final String LINE = """
-            INSERT INTO titre_line (id, titre_id, line_no, label, basis, period_start, period_end, months, annual_amount,
-                                    amount, source_type, source_id, sequence, item_kind, vat_rate, vat_amount, amount_ttc,
-                                    taxation, legal_basis)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String LINE_COLUMNS = """
+            id, titre_id, line_no, label, basis, period_start, period_end, months, annual_amount,
+            amount, source_type, source_id, sequence, item_kind, vat_rate, vat_amount, amount_ttc,
+            taxation, legal_basis""";
+
+    private static final String EVENT_COLUMNS = "position, titre_id, type";
 
     private static final String WAIVER = """
             INSERT INTO waived_item (source_type, source_id, sequence, run_id, issuer, debtor_id, label, issue_on, waived_on,
                                      amount_ht, amount_ttc, threshold)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-    private static final String EVENT = "INSERT INTO titre_event (position, titre_id, type) VALUES (?, ?, ?)";
 
     @Inject
     EntityManager em;
@@ -154,70 +150,31 @@ public class LedgerBatchRepository {
         if (titres.isEmpty()) {
             return;
         }
+        int lineCount = 0;
+        CopyRows titreRows = new CopyRows(30, titres.size());
+        for (Titre t : titres) {
+            titreRows.add(t.id).add(t.number).add(t.issuer).add(t.fiscalYear).add(t.serial).add(t.kind).add(t.issuedOn).add(t.dueOn)
+                    .add(t.issuerName).add(t.issuerSiret).add(t.issuerStreet).add(t.issuerPostalCode).add(t.issuerCity).add(t.issuerCourt)
+                    .add(t.debtorId).add(t.debtorName).add(t.debtorSiret).add(t.debtorStreet).add(t.debtorPostalCode).add(t.debtorCity)
+                    .add(t.debtorChorusEj).add(t.debtorChorusService).add(t.object).add(t.total).add(runId).add(t.totalHt).add(t.totalVat)
+                    .add(t.settingsRevisionId)
+                    .add(t.bordereauId) // docs/rules.md, R-6
+                    .add(t.chainHash);
+            titreRows.endRow();
+            lineCount += t.lines.size();
+        }
+        CopyRows lineRows = new CopyRows(19, lineCount);
+        for (Titre t : titres) {
+            for (TitreLine l : t.lines) {
+                lineRows.add(l.id).add(t.id).add(l.lineNo).add(l.label).add(l.basis).add(l.periodStart).add(l.periodEnd)
+                        .add(l.months).add(l.annualAmount).add(l.amount).add(l.sourceType).add(l.sourceId).add(l.sequence)
+                        .add(l.itemKind).add(l.vatRate).add(l.vatAmount).add(l.amountTtc).add(l.taxation).add(l.legalBasis);
+                lineRows.endRow();
+            }
+        }
         work(c -> {
-            try (PreparedStatement s = c.prepareStatement(TITRE)) {
-                for (Titre t : titres) {
-                    s.setObject(1, t.id);
-                    s.setString(2, t.number);
-                    s.setString(3, t.issuer);
-                    s.setInt(4, t.fiscalYear);
-                    s.setInt(5, t.serial);
-                    s.setString(6, t.kind.name());
-                    date(s, 7, t.issuedOn);
-                    date(s, 8, t.dueOn);
-                    s.setString(9, t.issuerName);
-                    s.setString(10, t.issuerSiret);
-                    s.setString(11, t.issuerStreet);
-                    s.setString(12, t.issuerPostalCode);
-                    s.setString(13, t.issuerCity);
-                    s.setString(14, t.issuerCourt);
-                    uuid(s, 15, t.debtorId);
-                    s.setString(16, t.debtorName);
-                    s.setString(17, t.debtorSiret);
-                    s.setString(18, t.debtorStreet);
-                    s.setString(19, t.debtorPostalCode);
-                    s.setString(20, t.debtorCity);
-                    s.setString(21, t.debtorChorusEj);
-                    s.setString(22, t.debtorChorusService);
-                    s.setString(23, t.object);
-                    s.setBigDecimal(24, t.total);
-                    s.setObject(25, runId);
-                    s.setBigDecimal(26, t.totalHt);
-                    s.setBigDecimal(27, t.totalVat);
-                    uuid(s, 28, t.settingsRevisionId);
-                    uuid(s, 29, t.bordereauId); // docs/rules.md, R-6
-                    s.setString(30, t.chainHash);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            try (PreparedStatement s = c.prepareStatement(LINE)) {
-                for (Titre t : titres) {
-                    for (TitreLine l : t.lines) {
-                        s.setObject(1, l.id);
-                        s.setObject(2, t.id);
-                        s.setInt(3, l.lineNo);
-                        s.setString(4, l.label);
-                        s.setString(5, l.basis);
-                        date(s, 6, l.periodStart);
-                        date(s, 7, l.periodEnd);
-                        s.setBigDecimal(8, l.months);
-                        s.setBigDecimal(9, l.annualAmount);
-                        s.setBigDecimal(10, l.amount);
-                        s.setString(11, l.sourceType);
-                        uuid(s, 12, l.sourceId);
-                        integer(s, 13, l.sequence);
-                        s.setString(14, l.itemKind);
-                        s.setBigDecimal(15, l.vatRate);
-                        s.setBigDecimal(16, l.vatAmount);
-                        s.setBigDecimal(17, l.amountTtc);
-                        s.setString(18, l.taxation.name());
-                        s.setString(19, l.legalBasis);
-                        s.addBatch();
-                    }
-                }
-                s.executeBatch();
-            }
+            titreRows.copyInto(c, "titre", TITRE_COLUMNS);
+            lineRows.copyInto(c, "titre_line", LINE_COLUMNS);
             return null;
         });
     }
@@ -270,15 +227,12 @@ public class LedgerBatchRepository {
                 }
             }
             long first = last - titreIds.size() + 1;
-            try (PreparedStatement s = c.prepareStatement(EVENT)) {
-                for (int i = 0; i < titreIds.size(); i++) {
-                    s.setLong(1, first + i);
-                    s.setObject(2, titreIds.get(i));
-                    s.setString(3, type);
-                    s.addBatch();
-                }
-                s.executeBatch();
+            CopyRows rows = new CopyRows(3, titreIds.size());
+            for (int i = 0; i < titreIds.size(); i++) {
+                rows.add(first + i).add(titreIds.get(i)).add(type);
+                rows.endRow();
             }
+            rows.copyInto(c, "titre_event", EVENT_COLUMNS);
             return null;
         });
     }
@@ -309,30 +263,6 @@ public class LedgerBatchRepository {
 
     private static Array ints(Connection c, java.util.stream.Stream<Integer> values) throws SQLException {
         return c.createArrayOf("int4", values.toArray(Integer[]::new));
-    }
-
-    private static void date(PreparedStatement s, int i, LocalDate value) throws SQLException {
-        if (value == null) {
-            s.setNull(i, Types.DATE);
-        } else {
-            s.setObject(i, value);
-        }
-    }
-
-    private static void uuid(PreparedStatement s, int i, UUID value) throws SQLException {
-        if (value == null) {
-            s.setNull(i, Types.OTHER);
-        } else {
-            s.setObject(i, value);
-        }
-    }
-
-    private static void integer(PreparedStatement s, int i, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(i, Types.INTEGER);
-        } else {
-            s.setInt(i, value);
-        }
     }
 
     /** Keys in a fixed order, the order in which concurrent claimants take them (no lock cycle between batches). */

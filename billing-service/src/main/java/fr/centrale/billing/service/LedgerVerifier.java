@@ -39,7 +39,9 @@ import java.util.TreeMap;
  * <li>CLAIMS: each item billed by a titre is claimed for that titre, each claim billed by its titre, each waived
  * claim described and each waived item claimed as waived;</li>
  * <li>EVENTS: feed positions 1..n without gap up to the feed counter, one ISSUED event per titre, one PAYMENT event
- * per payment, one CANCELLATION or REDUCTION event per correction.</li>
+ * per payment, one CANCELLATION or REDUCTION event per correction;</li>
+ * <li>REFERENCES: what a billing run writes for each titre without a foreign key to check it at insert (V13): the
+ * titre's run, bordereau and settings revision exist, each feed event and each claim names an existing titre.</li>
  * </ul>
  * With an issuer or a year, each check reads the titres of that scope (and what hangs on them); the feed's positions are
  * always checked whole.
@@ -61,7 +63,9 @@ public class LedgerVerifier {
         BALANCES("payments and corrections against the titres: never beyond the total, payments on originals after their issue, "
                 + "corrections of an original of the same issuer, debtor and fiscal year, or of an earlier one by a mandat 673 (R-7)"),
         CLAIMS("each item a titre bills is claimed for it, each claim is billed by its titre, waived claims and waived items match"),
-        EVENTS("feed positions 1..n without gap; one ISSUED event per titre, one PAYMENT per payment, one CANCELLATION or REDUCTION per correction");
+        EVENTS("feed positions 1..n without gap; one ISSUED event per titre, one PAYMENT per payment, one CANCELLATION or REDUCTION per correction"),
+        REFERENCES("each titre's billing run, bordereau and issuer settings revision exist; each feed event and each claim names an "
+                + "existing titre (checked here rather than by foreign keys at each insert: V13)");
 
         final String description;
 
@@ -312,6 +316,31 @@ public class LedgerVerifier {
              WHERE i.waived AND NOT EXISTS (SELECT 1 FROM waived_item w WHERE w.source_type = i.source_type
                                                 AND w.source_id = i.source_id AND w.sequence = i.sequence)""";
 
+    /** What a titre names that a foreign key no longer checks at insert (V13): its run, its bordereau, its settings revision. */
+    private static final String TITRE_REFERENCES = """
+            SELECT %1$s, t.number, t.id, t.serial::bigint,
+                   concat_ws('; ',
+                       CASE WHEN t.run_id IS NOT NULL AND r.id IS NULL THEN 'names billing run ' || t.run_id || ', which does not exist' END,
+                       CASE WHEN t.bordereau_id IS NOT NULL AND b.id IS NULL THEN 'names bordereau ' || t.bordereau_id || ', which does not exist' END,
+                       CASE WHEN t.settings_revision_id IS NOT NULL AND s.id IS NULL
+                            THEN 'names issuer settings revision ' || t.settings_revision_id || ', which does not exist' END)
+              FROM titre t
+              LEFT JOIN billing_run r ON r.id = t.run_id
+              LEFT JOIN bordereau b ON b.id = t.bordereau_id
+              LEFT JOIN issuer_settings s ON s.id = t.settings_revision_id
+             WHERE %%s AND ((t.run_id IS NOT NULL AND r.id IS NULL) OR (t.bordereau_id IS NOT NULL AND b.id IS NULL)
+                            OR (t.settings_revision_id IS NOT NULL AND s.id IS NULL))""".formatted(SERIES);
+
+    /** Feed events and claims naming a titre that does not exist (V13: no foreign key checks them at insert). */
+    private static final String DANGLING_TITRE_IDS = """
+            SELECT 'feed', NULL, e.titre_id, e.position, 'feed position ' || e.position || ' names titre ' || e.titre_id
+                   || ', which does not exist'
+              FROM titre_event e WHERE NOT EXISTS (SELECT 1 FROM titre t WHERE t.id = e.titre_id)
+            UNION ALL
+            SELECT 'claims', NULL, i.titre_id, NULL::bigint, 'claim ' || i.source_type || ' ' || i.source_id || ' #' || i.sequence
+                   || ' names titre ' || i.titre_id || ', which does not exist'
+              FROM issued_item i WHERE i.titre_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM titre t WHERE t.id = i.titre_id)""";
+
     private static final String FEED_GAPS = """
             SELECT 'feed', NULL, NULL::uuid, g::bigint, 'feed position ' || g || ' is missing'
               FROM generate_series(1::bigint, (SELECT position FROM feed_counter WHERE id = 1)) g
@@ -352,6 +381,14 @@ public class LedgerVerifier {
         breaks.checked(Check.CLAIMS, ledger.count("SELECT count(*) FROM issued_item i JOIN titre t ON t.id = i.titre_id WHERE %s", 1)
                 + ledger.count("SELECT count(*) FROM (SELECT w.issuer, extract(year FROM w.waived_on)::int AS fiscal_year FROM waived_item w) t "
                 + "WHERE %s", 1));
+        add(breaks, Check.REFERENCES, ledger.findings(TITRE_REFERENCES, 1, limit));
+        breaks.checked(Check.REFERENCES, ledger.count("SELECT count(*) FROM titre t WHERE %s", 1));
+        if (everything) {
+            // an event or a claim naming no titre has no issuer nor year: only a verification of everything sees it
+            add(breaks, Check.REFERENCES, ledger.findings(DANGLING_TITRE_IDS, 0, limit));
+            breaks.checked(Check.REFERENCES, ledger.count("SELECT count(*) FROM titre_event", 0)
+                    + ledger.count("SELECT count(*) FROM issued_item WHERE titre_id IS NOT NULL", 0));
+        }
         add(breaks, Check.EVENTS, ledger.findings(FEED_GAPS, 0, limit));
         add(breaks, Check.EVENTS, ledger.findings(EVENTS, 1, limit));
         breaks.checked(Check.EVENTS, ledger.count("SELECT count(*) FROM titre_event", 0));

@@ -159,8 +159,11 @@ class LedgerVerificationTest {
         JsonPath v = verifyIssuer();
         assertThat(v.getBoolean("holds")).as("%s", v.prettify()).isTrue();
         assertThat(v.getLong("breakCount")).isZero();
-        assertThat(v.getList("checks.name")).containsExactly("CHAINS", "NUMBER_SERIES", "TOTALS", "BALANCES", "CLAIMS", "EVENTS");
+        assertThat(v.getList("checks.name")).containsExactly("CHAINS", "NUMBER_SERIES", "TOTALS", "BALANCES", "CLAIMS", "EVENTS",
+                "REFERENCES");
         assertThat(v.getList("checks.holds", Boolean.class)).containsOnly(true);
+        // V13: each of the issuer's 11 titres names its run (or none, for a correction), bordereau and settings revision
+        assertThat(v.getLong("checks.find { it.name == 'REFERENCES' }.checked")).isEqualTo(11);
         // 5 + 3 originals, a reduction and a cancellation in 2025, one mandat 673 of 2025, two payments.
         Map<String, Integer> lengths = new LinkedHashMap<>();
         List<Map<String, Object>> chains = v.getList("chains");
@@ -419,6 +422,54 @@ class LedgerVerificationTest {
             sql("ALTER TABLE payment DISABLE TRIGGER payment_never_changes",
                     "UPDATE payment SET titre_id = '" + titres2025.get(2) + "', amount = 600.00 WHERE id = '" + payment2025 + "'",
                     "ALTER TABLE payment ENABLE TRIGGER payment_never_changes");
+        }
+        assertThat(verifyIssuer().getBoolean("holds")).isTrue();
+    }
+
+    /**
+     * V13: a titre's run, bordereau and settings revision, an event's and a claim's titre, are no longer foreign keys
+     * checked at insert; the verification checks them (REFERENCES).
+     */
+    @Test
+    void aReferenceToNothingIsNamed() throws SQLException {
+        String titre = titres2024.get(3);
+        String nowhere = UUID.randomUUID().toString();
+        String event = "SELECT position FROM titre_event WHERE titre_id = '" + titre + "' AND type = 'ISSUED'";
+        String run;
+        String bordereau;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT run_id, bordereau_id FROM titre WHERE id = '" + titre + "'")) {
+            assertThat(rs.next()).isTrue();
+            run = rs.getString(1);
+            bordereau = rs.getString(2);
+        }
+        sql("ALTER TABLE titre DISABLE TRIGGER titre_never_changes",
+                "UPDATE titre SET run_id = '" + nowhere + "', bordereau_id = '" + nowhere + "' WHERE id = '" + titre + "'",
+                "ALTER TABLE titre ENABLE TRIGGER titre_never_changes",
+                "ALTER TABLE titre_event DISABLE TRIGGER titre_event_never_changes",
+                "UPDATE titre_event SET titre_id = '" + nowhere + "' WHERE position = (" + event + ")",
+                "ALTER TABLE titre_event ENABLE TRIGGER titre_event_never_changes");
+        try {
+            JsonPath v = verifyIssuer();
+            assertThat(v.getBoolean("holds")).isFalse();
+            assertThat(v.getBoolean("checks.find { it.name == 'REFERENCES' }.holds")).isFalse();
+            List<Map<String, Object>> refs = v.getList("breaks.findAll { it.check == 'REFERENCES' }");
+            assertThat(refs).hasSize(1);
+            assertThat(refs.get(0)).containsEntry("series", code + "-2024").containsEntry("number", code + "-2024-000004")
+                    .containsEntry("id", titre);
+            assertThat((String) refs.get(0).get("what")).isEqualTo("names billing run " + nowhere + ", which does not exist; names bordereau "
+                    + nowhere + ", which does not exist");
+            // the event naming no titre has no issuer: a verification of everything names it
+            JsonPath all = verify(Map.of());
+            assertThat(all.getList("breaks.findAll { it.check == 'REFERENCES' && it.series == 'feed' }.what", String.class))
+                    .anyMatch(w -> w.endsWith("names titre " + nowhere + ", which does not exist"));
+        } finally {
+            sql("ALTER TABLE titre_event DISABLE TRIGGER titre_event_never_changes",
+                    "UPDATE titre_event SET titre_id = '" + titre + "' WHERE titre_id = '" + nowhere + "'",
+                    "ALTER TABLE titre_event ENABLE TRIGGER titre_event_never_changes",
+                    "ALTER TABLE titre DISABLE TRIGGER titre_never_changes",
+                    "UPDATE titre SET run_id = '" + run + "', bordereau_id = '" + bordereau + "' WHERE id = '" + titre + "'",
+                    "ALTER TABLE titre ENABLE TRIGGER titre_never_changes");
         }
         assertThat(verifyIssuer().getBoolean("holds")).isTrue();
     }
