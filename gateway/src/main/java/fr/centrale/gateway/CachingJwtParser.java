@@ -44,6 +44,18 @@ public class CachingJwtParser implements JWTParser {
         return checked;
     }
 
+    /**
+     * Who the bearer token names, once it is checked (as {@link #parse(String)}: a token checked once is remembered, and
+     * so is who it names).
+     */
+    public Caller caller(String token) throws ParseException {
+        Caller known = verified.caller(token);
+        if (known != null) {
+            return known;
+        }
+        return verified.put(token, parser.parse(token));
+    }
+
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
         return parser.parse(token, context); // another context: other rules, nothing remembered

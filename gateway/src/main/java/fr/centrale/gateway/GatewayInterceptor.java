@@ -6,7 +6,6 @@ import fr.centrale.common.identity.Access;
 import fr.centrale.common.problem.Problem;
 import fr.centrale.common.problem.ProblemResponses;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -20,7 +19,6 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -31,7 +29,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -76,11 +73,11 @@ final class GatewayInterceptor implements ProxyInterceptor {
     private static final String ID = "centrale.request-id";
 
     private final GatewayConfig config;
-    private final JWTParser tokens;
+    private final CachingJwtParser tokens;
     private final ObjectMapper json;
     private final Map<Route, Service> services = new EnumMap<>(Route.class);
 
-    GatewayInterceptor(GatewayConfig config, JWTParser tokens, ObjectMapper json) {
+    GatewayInterceptor(GatewayConfig config, CachingJwtParser tokens, ObjectMapper json) {
         this.config = config;
         this.tokens = tokens;
         this.json = json;
@@ -115,17 +112,17 @@ final class GatewayInterceptor implements ProxyInterceptor {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return answer(context, unauthorized("A bearer token is required"));
         }
-        JsonWebToken jwt;
+        Caller caller;
         try {
-            jwt = tokens.parse(authorization.substring(BEARER.length()).trim());
+            caller = tokens.caller(authorization.substring(BEARER.length()).trim());
         } catch (Exception e) { // ParseException: a bad signature, issuer, expiry; or no key configured
             LOG.debugf("A bearer token was refused: %s", e);
             return answer(context, unauthorized("The bearer token is invalid or expired"));
         }
 
         String method = in.method().name();
-        Set<String> roles = new TreeSet<>(jwt.getGroups() == null ? Set.of() : jwt.getGroups());
-        String organisationId = claim(jwt, "organisationId");
+        Set<String> roles = caller.roles();
+        String organisationId = caller.organisationId();
         switch (Access.decide(method, segments, query(in.query()), roles, organisationId)) {
             case FORBIDDEN:
                 return answer(context, problem(403, "FORBIDDEN", "Forbidden",
@@ -153,8 +150,8 @@ final class GatewayInterceptor implements ProxyInterceptor {
             headers.add(kept.get(i), kept.get(i + 1));
         }
         headers.set(REQUEST_ID, requestId);
-        headers.set(USER, jwt.getName() == null ? String.valueOf(jwt.getSubject()) : jwt.getName());
-        headers.set(ROLES, String.join(",", roles));
+        headers.set(USER, caller.user());
+        headers.set(ROLES, caller.rolesHeader());
         if (organisationId != null) {
             headers.set(ORGANISATION, organisationId);
         }
@@ -312,15 +309,6 @@ final class GatewayInterceptor implements ProxyInterceptor {
             return gatewayBase + rawPath + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         }
         return location;
-    }
-
-    private static String claim(JsonWebToken jwt, String name) {
-        Object value = jwt.getClaim(name);
-        if (value == null) {
-            return null;
-        }
-        String text = value instanceof jakarta.json.JsonString s ? s.getString() : value.toString();
-        return text.isBlank() ? null : text;
     }
 
     private static Problem problem(int status, String code, String title, String detail) {

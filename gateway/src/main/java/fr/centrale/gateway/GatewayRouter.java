@@ -2,7 +2,6 @@ package fr.centrale.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -47,7 +46,7 @@ public class GatewayRouter {
     Vertx vertx;
 
     @Inject
-    JWTParser tokens;
+    CachingJwtParser tokens;
 
     @Inject
     ObjectMapper json;

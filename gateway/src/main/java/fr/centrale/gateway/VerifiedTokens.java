@@ -22,7 +22,7 @@ final class VerifiedTokens {
     static final Duration MAX_AGE = Duration.ofMinutes(5);
     static final int MAX_TOKENS = 10_000;
 
-    private record Entry(JsonWebToken token, Instant until) {
+    private record Entry(JsonWebToken token, Caller caller, Instant until) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -34,6 +34,17 @@ final class VerifiedTokens {
 
     /** The checked token for {@code raw} when it was checked and has not expired since, else null. */
     JsonWebToken get(String raw) {
+        Entry entry = entry(raw);
+        return entry == null ? null : entry.token();
+    }
+
+    /** Who the token {@code raw} names, when it was checked and has not expired since, else null. */
+    Caller caller(String raw) {
+        Entry entry = entry(raw);
+        return entry == null ? null : entry.caller();
+    }
+
+    private Entry entry(String raw) {
         Entry entry = entries.get(raw);
         if (entry == null) {
             return null;
@@ -42,11 +53,12 @@ final class VerifiedTokens {
             entries.remove(raw, entry);
             return null;
         }
-        return entry.token();
+        return entry;
     }
 
-    /** Remembers {@code token}, just checked, for {@code raw}. */
-    void put(String raw, JsonWebToken token) {
+    /** Remembers {@code token}, just checked, for {@code raw}; answers who it names. */
+    Caller put(String raw, JsonWebToken token) {
+        Caller caller = Caller.of(token);
         Instant now = clock.instant();
         Instant until = now.plus(MAX_AGE);
         long exp = token.getExpirationTime();
@@ -54,12 +66,13 @@ final class VerifiedTokens {
             until = Instant.ofEpochSecond(exp);
         }
         if (!now.isBefore(until)) {
-            return;
+            return caller;
         }
         if (entries.size() >= MAX_TOKENS) {
             forgetExpiredOrAll(now);
         }
-        entries.put(raw, new Entry(token, until));
+        entries.put(raw, new Entry(token, caller, until));
+        return caller;
     }
 
     int size() {

@@ -105,4 +105,36 @@ class VerifiedTokensTest {
         }
         assertThat(tokens.size()).isLessThanOrEqualTo(VerifiedTokens.MAX_TOKENS);
     }
+
+    @Test
+    void whoATokenNamesIsReadOnceAndRememberedWithIt() {
+        Hands clock = new Hands();
+        VerifiedTokens tokens = new VerifiedTokens(clock);
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("subject-1");
+        claims.setClaim("upn", "agent@cd62.fr");
+        claims.setStringListClaim("groups", "reader", "adherent");
+        claims.setClaim("organisationId", "7e4e7d5e-1f1e-4a0a-b3b2-5d6a5c0c2b00");
+        claims.setClaim("exp", NOW.plusSeconds(600).getEpochSecond());
+        JsonWebToken token = new DefaultJWTCallerPrincipal("raw", "JWT", claims);
+
+        Caller caller = tokens.put("b", token);
+        assertThat(caller.user()).isEqualTo("agent@cd62.fr");
+        assertThat(caller.roles()).containsExactly("adherent", "reader");
+        assertThat(caller.rolesHeader()).isEqualTo("adherent,reader");
+        assertThat(caller.organisationId()).isEqualTo("7e4e7d5e-1f1e-4a0a-b3b2-5d6a5c0c2b00");
+        assertThat(tokens.caller("b")).isSameAs(caller);
+
+        clock.now = NOW.plus(VerifiedTokens.MAX_AGE);
+        assertThat(tokens.caller("b")).as("forgotten with its token").isNull();
+    }
+
+    @Test
+    void aTokenWithoutNameGroupsOrOrganisationNamesItsSubjectAndNoRole() {
+        Caller caller = Caller.of(expiringAt(NOW.plusSeconds(60)));
+        assertThat(caller.user()).isEqualTo("someone");
+        assertThat(caller.roles()).isEmpty();
+        assertThat(caller.rolesHeader()).isEmpty();
+        assertThat(caller.organisationId()).isNull();
+    }
 }
