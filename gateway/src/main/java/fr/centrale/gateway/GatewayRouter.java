@@ -18,9 +18,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every {@code /api/v1/...} request, routed on the Vert.x event loop straight to Vert.x's reverse proxy
@@ -28,8 +33,11 @@ import java.time.Duration;
  * table, the token, the roles, the headers, the 503/504 answers) is its {@link GatewayInterceptor}; the proxy
  * streams the request body to the service and sends the answer back.
  * <p>
- * The services are reached through one Vert.x HTTP/1.1 client keeping up to
- * {@code centrale.gateway.max-connections} keep-alive connections open to each.
+ * The services are reached through a Vert.x HTTP/1.1 client <em>per event loop</em>, made on that event loop and used
+ * only from it: the connections it opens live on the event loop of the requests they carry, so a request and its
+ * answer never cross from one event loop thread to another (each crossing costs a task hand-over and a wake-up of the
+ * other thread). Together they keep up to {@code centrale.gateway.max-connections} keep-alive connections open to each
+ * service, shared evenly among the event loops.
  */
 @ApplicationScoped
 public class GatewayRouter {
@@ -51,7 +59,12 @@ public class GatewayRouter {
     @Inject
     ObjectMapper json;
 
-    private HttpClient client;
+    /** The proxy of each event loop thread, with its own client ({@link #proxyOfThisThread}). */
+    private final Map<Thread, HttpProxy> proxies = new ConcurrentHashMap<>();
+    private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
+    private GatewayInterceptor gate;
+    /** Connections each event loop's client keeps open to a service. */
+    private int connectionsPerLoop;
 
     /** Waiting for a free connection, at most (ms). */
     private long poolWait;
@@ -62,25 +75,35 @@ public class GatewayRouter {
     void routes(@Observes Router router) {
         poolWait = config.connectTimeout().plus(config.readTimeout()).toMillis();
         readTimeout = config.readTimeout().toMillis();
-        client = vertx.httpClientBuilder()
-                .with(new HttpClientOptions()
-                        .setProtocolVersion(HttpVersion.HTTP_1_1)
-                        .setKeepAlive(true)
-                        .setConnectTimeout(millis(config.connectTimeout())))
-                .with(new PoolOptions().setHttp1MaxSize(config.maxConnections()))
-                // a connection's failure is the failure of the request it carries, logged once by the
-                // interceptor; Vert.x would log it again at ERROR
-                .withConnectHandler(connection -> connection.exceptionHandler(
-                        failure -> LOG.debugf("A connection to a service failed: %s", failure)))
-                .build();
-        GatewayInterceptor gate = new GatewayInterceptor(config, tokens, json);
-        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                .origin(context -> origin(context, gate))
-                .addInterceptor(gate);
+        int loops = ConfigProvider.getConfig().getOptionalValue("quarkus.vertx.event-loops-pool-size", Integer.class)
+                .orElse(2 * Runtime.getRuntime().availableProcessors()); // Quarkus' default
+        connectionsPerLoop = Math.max(1, (config.maxConnections() + loops - 1) / loops);
+        gate = new GatewayInterceptor(config, tokens, json);
         router.route("/api/v1/*").order(ORDER).handler(routing -> {
             // the body stays in the socket until the proxy pipes it to the service (or drops it, when refused)
             routing.request().pause();
-            proxy.handle(routing.request());
+            proxyOfThisThread().handle(routing.request());
+        });
+    }
+
+    /** This event loop's proxy, made on its first request: its client's connections then live on this event loop. */
+    private HttpProxy proxyOfThisThread() {
+        return proxies.computeIfAbsent(Thread.currentThread(), thread -> {
+            HttpClient client = vertx.httpClientBuilder()
+                    .with(new HttpClientOptions()
+                            .setProtocolVersion(HttpVersion.HTTP_1_1)
+                            .setKeepAlive(true)
+                            .setConnectTimeout(millis(config.connectTimeout())))
+                    .with(new PoolOptions().setHttp1MaxSize(connectionsPerLoop))
+                    // a connection's failure is the failure of the request it carries, logged once by the
+                    // interceptor; Vert.x would log it again at ERROR
+                    .withConnectHandler(connection -> connection.exceptionHandler(
+                            failure -> LOG.debugf("A connection to a service failed: %s", failure)))
+                    .build();
+            clients.add(client);
+            return HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                    .origin(context -> origin(context, gate))
+                    .addInterceptor(gate);
         });
     }
 
@@ -106,9 +129,7 @@ public class GatewayRouter {
 
     @PreDestroy
     void close() {
-        if (client != null) {
-            client.close();
-        }
+        clients.forEach(HttpClient::close);
     }
 
     private static int millis(Duration duration) {
