@@ -6,7 +6,7 @@
 # request (from /proc: on a machine shared with other work, the figure that depends least on that work).
 # Starts the suite as ./run.sh does (sample data included), measures, stops it all.
 #
-# Usage: bench/http.sh       (ROUNDS=3 DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=10s GATEWAY_WARMUP=30s by
+# Usage: bench/http.sh       (ROUNDS=3 DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=10s GATEWAY_WARMUP=60s by
 #                             default (the gateway runs with the optimising JIT, C2, which needs longer); SKIP_BUILD=1
 #                             to use the jars as built; JFR=1 records the gateway during its measures: .run/bench-http/*.jfr)
 # Each way is warmed up, then measured ROUNDS times, the three ways of a read one after the other in each round;
@@ -24,9 +24,9 @@ ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-10s}
-# The gateway runs with C2 (ServiceJvm.FULL_JIT, as in Kubernetes): its compilations take about 30 s of load, during
+# The gateway runs with C2 (ServiceJvm.FULL_JIT, as in Kubernetes): its compilations take up to a minute of load on this machine, during
 # which it spends more CPU than it will once they are done; the measures are of the warmed-up gateway, as in service.
-GATEWAY_WARMUP=${GATEWAY_WARMUP:-30s}
+GATEWAY_WARMUP=${GATEWAY_WARMUP:-60s}
 GATEWAY=http://localhost:8080
 NGINX=http://127.0.0.1:8088
 OUT=$ROOT/.run/bench-http

@@ -33,8 +33,9 @@ public interface GatewayConfig {
     Duration readTimeout();
 
     /**
-     * Connections kept open (keep-alive) to each service, hence requests in flight to it at once; a
-     * request beyond them waits for a free one ({@code GATEWAY_MAX_CONNECTIONS}).
+     * Connections kept open (keep-alive) to each service, hence requests in flight to it at once, shared evenly among
+     * the event loops (each has its client: GatewayRouter); a request beyond its loop's share waits for a free one
+     * ({@code GATEWAY_MAX_CONNECTIONS}).
      */
     @WithDefault("64")
     int maxConnections();
