@@ -1,14 +1,11 @@
 package fr.centrale.convention.migration;
 
-import fr.centrale.testing.PostgresServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,17 +28,13 @@ class MigrationCarryForwardTest {
     private static final UUID MARKET_CONVENTION = UUID.fromString("c0000000-0000-4000-8000-000000000003");
     private static final UUID DEPARTEMENT = UUID.fromString("0a000000-0000-4000-8000-000000000001");
 
-    private static PostgresServer server;
-    private static String database;
-    private static String url;
+    private static ScratchDatabase db;
 
     @BeforeAll
     static void migrateOldDataForward() throws SQLException {
-        server = PostgresServer.startDefault();
-        database = "carry_" + UUID.randomUUID().toString().substring(0, 8);
-        url = server.ensureDatabase(database);
-        flyway("3").migrate();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        db = new ScratchDatabase("carry_");
+        db.migrateTo("3");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO convention (id, offer_id, signatory_id, signatory_name, mode, status, ends_on, signed_on,"
                     + " annual_amount, tier, grid_row, current_annual_amount, current_tier, act_number, act_date, created_at)"
                     + " VALUES ('" + CAIH_CONVENTION + "', '" + CAIH + "', '" + DEPARTEMENT + "', 'Département', 'OWN_ACCOUNT',"
@@ -73,24 +66,12 @@ class MigrationCarryForwardTest {
                     + " VALUES ('d0000000-0000-4000-8000-000000000001', '" + MARKET_CONVENTION + "',"
                     + " 'b0000000-0000-4000-8000-000000000003', '" + DEPARTEMENT + "', 25000.00, DATE '2022-06-01', 'BC-1')");
         }
-        flyway(null).migrate();
+        db.migrateToLatest();
     }
 
     @AfterAll
     static void drop() {
-        server.dropDatabase(database);
-    }
-
-    private static Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(url, server.user(), server.password()).locations("classpath:db/migration");
-        if (target != null) {
-            config.target(target);
-        }
-        return config.load();
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, server.user(), server.password());
+        db.drop();
     }
 
     private static ResultSet one(Statement s, String sql) throws SQLException {
@@ -101,7 +82,7 @@ class MigrationCarryForwardTest {
 
     @Test
     void theOldRowsAreAllThereUnchanged() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(one(s, "SELECT count(*) FROM convention").getInt(1)).isEqualTo(3);
             assertThat(one(s, "SELECT count(*) FROM beneficiary").getInt(1)).isEqualTo(3);
             assertThat(one(s, "SELECT count(*) FROM amendment").getInt(1)).isEqualTo(1);
@@ -119,7 +100,7 @@ class MigrationCarryForwardTest {
     /** docs/rules.md, R-1: CAIH offers before VAT at 20 % from 2014-01-01, every RESAH offer net of tax. */
     @Test
     void offersCarryTheirTaxation() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(one(s, "SELECT taxation FROM offer WHERE id = '" + CAIH + "'").getString(1)).isEqualTo("BEFORE_VAT");
             ResultSet rate = one(s, "SELECT valid_from, rate FROM offer_vat_rate WHERE offer_id = '" + CAIH + "'");
             assertThat(rate.getDate(1).toLocalDate()).hasToString("2014-01-01");
@@ -134,7 +115,7 @@ class MigrationCarryForwardTest {
     /** docs/rules.md, R-3: conventions and amendments stated no Chorus references; they keep none (billing as before). */
     @Test
     void conventionsAndAmendmentsHaveNoChorusReferencesOfTheirOwn() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(one(s, "SELECT count(*) FROM convention WHERE chorus_legal_commitment IS NULL"
                     + " AND chorus_service_code IS NULL").getInt(1)).isEqualTo(3);
             assertThat(one(s, "SELECT count(*) FROM amendment WHERE chorus_legal_commitment IS NULL"
@@ -145,7 +126,7 @@ class MigrationCarryForwardTest {
     /** docs/rules.md, R-5: existing conventions are numbered in the order they were created, new ones follow. */
     @Test
     void conventionsAreNumberedInTheOrderTheyWereCreated() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT id, number FROM convention ORDER BY created_at");
             java.util.List<String> numbers = new java.util.ArrayList<>();
             while (r.next()) {
@@ -159,7 +140,7 @@ class MigrationCarryForwardTest {
     /** docs/rules.md, R-13: existing beneficiaries have no end of their own (the convention's applies). */
     @Test
     void beneficiariesHaveNoEndOfTheirOwn() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(one(s, "SELECT count(*) FROM beneficiary WHERE ends_on IS NULL").getInt(1)).isEqualTo(3);
         }
     }
@@ -167,7 +148,7 @@ class MigrationCarryForwardTest {
     /** docs/rules.md, R-12: the offers open only to a list say so; the lists start empty. */
     @Test
     void offersOpenOnlyToAListSaySo() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT code, eligibility_list FROM offer WHERE eligibility_list IS NOT NULL ORDER BY code");
             java.util.Map<String, String> kinds = new java.util.LinkedHashMap<>();
             while (r.next()) {

@@ -1,14 +1,11 @@
 package fr.centrale.convention.migration;
 
-import fr.centrale.testing.PostgresServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,17 +37,13 @@ class SubsequentMarketMigrationTest {
     private static final UUID GHT = UUID.fromString("0a000000-0000-4000-8000-000000000046");
     private static final UUID CH = UUID.fromString("0a000000-0000-4000-8000-000000000146");
 
-    private static PostgresServer server;
-    private static String database;
-    private static String url;
+    private static ScratchDatabase db;
 
     @BeforeAll
     static void fillAtV8ThenMigrate() throws SQLException {
-        server = PostgresServer.startDefault();
-        database = "markets_" + UUID.randomUUID().toString().substring(0, 8);
-        url = server.ensureDatabase(database);
-        flyway("8").migrate();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        db = new ScratchDatabase("markets_");
+        db.migrateTo("8");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO convention (id, number, offer_id, signatory_id, signatory_name, mode, status, ends_on, signed_on,"
                     + " annual_amount, tier, grid_row, current_annual_amount, current_tier, lapsed_on) VALUES"
                     + " ('" + BETHUNE + "', 'C-047', '" + RESAH_2021_047_001 + "', '" + CA + "', 'CA de Béthune-Bruay', 'OWN_ACCOUNT',"
@@ -83,24 +76,12 @@ class SubsequentMarketMigrationTest {
                     + " ('d0000000-0000-4000-8000-000000000004', '" + OTHER + "', 'b0000000-0000-4000-8000-000000000008',"
                     + " '" + GHT + "', 700.00, DATE '2024-03-01', 'BC-4')");
         }
-        flyway(null).migrate();
+        db.migrateToLatest();
     }
 
     @AfterAll
     static void drop() {
-        server.dropDatabase(database);
-    }
-
-    private static Flyway flyway(String target) {
-        var config = Flyway.configure().dataSource(url, server.user(), server.password()).locations("classpath:db/migration");
-        if (target != null) {
-            config.target(target);
-        }
-        return config.load();
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, server.user(), server.password());
+        db.drop();
     }
 
     private static List<String> rows(Statement s, String sql) throws SQLException {
@@ -120,7 +101,7 @@ class SubsequentMarketMigrationTest {
 
     @Test
     void eachConventionOfTheseOffersGetsItsFirstMarketFromItsCurrentData_andARecordedNewMarketItsSecond() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(rows(s, "SELECT convention_id, seq, starts_on, ends_on, maximum_amount, consumed_amount, exhausted_on,"
                     + " amendment_number FROM subsequent_market ORDER BY convention_id, seq")).containsExactly(
                     GROUP + "|1|2024-01-15|2027-01-14|null|5000.00|null|null",
@@ -134,7 +115,7 @@ class SubsequentMarketMigrationTest {
 
     @Test
     void ordersCountAgainstTheFirstMarket_othersAreUntouched() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(rows(s, "SELECT reference, subsequent_market_seq, amount FROM purchase_order ORDER BY reference"))
                     .containsExactly("BC-1|1|60000.00", "BC-2|1|40000.00", "BC-3|1|5000.00", "BC-4|null|700.00");
             assertThat(rows(s, "SELECT count(*) FROM convention")).containsExactly("3");
@@ -150,7 +131,7 @@ class SubsequentMarketMigrationTest {
 
     @Test
     void noAmendmentRestatesShares() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             assertThat(rows(s, "SELECT count(*) FROM amendment_share")).containsExactly("0");
         }
     }
