@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # HTTP throughput and latency with wrk, in one run and with the same wrk settings, for two reads (one convention,
 # and the titres of one debtor), each three ways: straight to the owning service, through nginx (a plain reverse
-# proxy, bench/nginx.conf), and through the gateway (bearer token checked, identity forwarded). Prints a Markdown
+# proxy, bench/nginx.conf), and through the gateway (bearer token checked, identity forwarded). The direct and nginx
+# requests carry the identity headers the gateway forwards (X-Centrale-User, X-Centrale-Roles: reader), so the service
+# does the same work three ways: it is the request a service serves in production, where it refuses /api/v1 without
+# them (CENTRALE_IDENTITY_REQUIRED=true in deploy/base/centrale.env). Prints a Markdown
 # table, the ratios gateway/direct and nginx/direct, and the CPU the proxy, the service and PostgreSQL spent per
 # request (from /proc: on a machine shared with other work, the figure that depends least on that work).
 # Starts the suite as ./run.sh does (sample data included), measures, stops it all.
 #
-# Usage: bench/http.sh       (ROUNDS=3 DURATION=10s CONNECTIONS=32 THREADS=2 WARMUP=10s GATEWAY_WARMUP=60s by
+# Usage: bench/http.sh       (ROUNDS=10 DURATION=5s CONNECTIONS=32 THREADS=2 WARMUP=10s GATEWAY_WARMUP=60s by
 #                             default (the gateway runs with the optimising JIT, C2, which needs longer); SKIP_BUILD=1
 #                             to use the jars as built; JFR=1 records the gateway during its measures: .run/bench-http/*.jfr)
-# Each way is warmed up, then measured ROUNDS times, the three ways of a read one after the other in each round;
-# the table gives the median of the rounds (CPU per request: over all rounds).
+# Each way is warmed up, then measured ROUNDS times in short slices, the three ways of a read one after the other in
+# each round, starting with another way each round: this machine's speed drifts by a third within minutes, and a
+# drift falls alike on the three ways of a round. The table gives the median of the rounds (CPU per request: over
+# all rounds); each ratio is the median of the rounds' ratios (gateway/direct of the same round).
 # The services run with the run command's JVM options; CENTRALE_JVM_OPTIONS adds some (e.g. the JIT of the
 # Kubernetes manifests: CENTRALE_JVM_OPTIONS="-XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=240m").
 # Needs wrk and nginx: installed from Debian's packages ("wrk", "nginx-light") when missing (as root).
@@ -19,8 +24,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-DURATION=${DURATION:-10s}
-ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-5s}
+ROUNDS=${ROUNDS:-10}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-10s}
@@ -114,13 +119,15 @@ measure() { # read way url proxy-pid service-pid [wrk header options]
 READS=(convention "titres of a debtor")
 WAYS=(direct nginx gateway)
 auth=(-H "Authorization: Bearer $token")
+# What the gateway forwards for that token (Caller): the user and the roles; the request id is the service's own.
+identity=(-H "X-Centrale-User: reader@centrale.local" -H "X-Centrale-Roles: reader")
 way_args() { # read way: url proxy-pid service-pid [options]
   case "$1,$2" in
-    convention,direct) echo "http://localhost:8082/api/v1/conventions/$convention||$convention_pid" ;;
-    convention,nginx) echo "$NGINX/api/v1/conventions/$convention|$nginx_worker|$convention_pid" ;;
+    convention,direct) echo "http://localhost:8082/api/v1/conventions/$convention||$convention_pid|identity" ;;
+    convention,nginx) echo "$NGINX/api/v1/conventions/$convention|$nginx_worker|$convention_pid|identity" ;;
     convention,gateway) echo "$GATEWAY/api/v1/conventions/$convention|$gateway_pid|$convention_pid|auth" ;;
-    *,direct) echo "http://localhost:8083/api/v1/titres?debtorId=$debtor||$billing_pid" ;;
-    *,nginx) echo "$NGINX/api/v1/titres?debtorId=$debtor|$nginx_worker|$billing_pid" ;;
+    *,direct) echo "http://localhost:8083/api/v1/titres?debtorId=$debtor||$billing_pid|identity" ;;
+    *,nginx) echo "$NGINX/api/v1/titres?debtorId=$debtor|$nginx_worker|$billing_pid|identity" ;;
     *,gateway) echo "$GATEWAY/api/v1/titres?debtorId=$debtor|$gateway_pid|$billing_pid|auth" ;;
   esac
 }
@@ -132,12 +139,13 @@ echo "Services on $("$JAVA" -version 2>&1 | head -1), extra JVM options: ${CENTR
 echo "Load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Warm-up of every way first (JIT of the services and the gateway, connection pools), then ROUNDS rounds in
-# which the three ways of a read are measured one after the other: a change of the machine's load between two
-# measures falls on all three ways alike.
+# which the three ways of a read are measured one after the other, each round starting one way further (direct,
+# nginx, gateway; then nginx, gateway, direct; ...): a change of the machine's speed between two rounds falls on all
+# three ways of a round alike, and no way is always the one measured first.
 for read in "${READS[@]}"; do
   for way in "${WAYS[@]}"; do
     IFS='|' read -r url proxy service opt <<<"$(way_args "$read" "$way")"
-    if [ -n "$opt" ]; then extra=("${auth[@]}"); else extra=(); fi
+    if [ "$opt" = auth ]; then extra=("${auth[@]}"); else extra=("${identity[@]}"); fi
     warmup=$WARMUP
     [ "$way" = gateway ] && warmup=$GATEWAY_WARMUP
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" "${extra[@]}" "$url" >/dev/null
@@ -145,20 +153,22 @@ for read in "${READS[@]}"; do
 done
 for round in $(seq 1 "$ROUNDS"); do
   for read in "${READS[@]}"; do
-    for way in "${WAYS[@]}"; do
+    for i in 0 1 2; do
+      way=${WAYS[$(((round - 1 + i) % 3))]}
       IFS='|' read -r url proxy service opt <<<"$(way_args "$read" "$way")"
-      if [ -n "$opt" ]; then extra=("${auth[@]}"); else extra=(); fi
+      if [ "$opt" = auth ]; then extra=("${auth[@]}"); else extra=("${identity[@]}"); fi
       measure "$read" "$way" "$url" "$proxy" "$service" "${extra[@]}"
     done
   done
 done
 echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# The median of a[1..n], for awk.
+MEDIAN='function median(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+                                    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }'
 # Per read and way: the median of the rounds for req/s, p50 and p99; CPU per request over all rounds.
 summary() { # rounds-file -> "rps p50 p99 non2xx proxy-us service-us postgres-us"
-  awk -v hz="$HZ" '
-    function median(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-                                       return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }
+  awk -v hz="$HZ" "$MEDIAN"'
     { n++; r[n] = $1; p50[n] = $2; p99[n] = $3; req += $4; bad += $5; pt += $6; st += $7; gt += $8 }
     END { printf "%.0f %.2f %.2f %d %.0f %.0f %.0f\n", median(r, n), median(p50, n), median(p99, n), bad,
                  pt * 1e6 / hz / req, st * 1e6 / hz / req, gt * 1e6 / hz / req }' "$1"
@@ -166,23 +176,25 @@ summary() { # rounds-file -> "rps p50 p99 non2xx proxy-us service-us postgres-us
 echo
 echo "| Request | via | req/s | p50 (ms) | p99 (ms) | non-2xx | CPU per request (µs): proxy | service | PostgreSQL |"
 echo "|---|---|---|---|---|---|---|---|---|"
-declare -A RPS P99
 for read in "${READS[@]}"; do
   for way in "${WAYS[@]}"; do
     read -r rps p50 p99 bad pcpu scpu gcpu <<<"$(summary "$OUT/${read// /-}-$way.rounds")"
-    RPS[$read,$way]=$rps
-    P99[$read,$way]=$p99
     [ "$way" = direct ] && pcpu=–
     printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$read" "$way" "$rps" "$p50" "$p99" "$bad" "$pcpu" "$scpu" "$gcpu"
   done
 done
 echo
+echo "Ratios, median of the $ROUNDS rounds' own ratios:"
+echo
 echo "| Request | gateway/direct req/s | gateway/direct p99 | nginx/direct req/s | nginx/direct p99 |"
 echo "|---|---|---|---|---|"
+# Each ratio: the median of the rounds' ratios (line k of each .rounds file is round k).
 for read in "${READS[@]}"; do
-  awk -v r="$read" -v d="${RPS[$read,direct]}" -v g="${RPS[$read,gateway]}" -v n="${RPS[$read,nginx]}" \
-      -v dp="${P99[$read,direct]}" -v gp="${P99[$read,gateway]}" -v np="${P99[$read,nginx]}" \
-    'BEGIN { printf "| %s | %.2f | %.2f | %.2f | %.2f |\n", r, g / d, gp / dp, n / d, np / dp }'
+  f="$OUT/${read// /-}"
+  paste -d' ' "$f-direct.rounds" "$f-nginx.rounds" "$f-gateway.rounds" | awk -v r="$read" "$MEDIAN"'
+    # columns: direct 1-8, nginx 9-16, gateway 17-24 (req/s, p50, p99, requests, non-2xx, CPU ticks x3)
+    { n++; g[n] = $17 / $1; gp[n] = $19 / $3; x[n] = $9 / $1; xp[n] = $11 / $3 }
+    END { printf "| %s | %.2f | %.2f | %.2f | %.2f |\n", r, median(g, n), median(gp, n), median(x, n), median(xp, n) }'
 done
 echo
 echo "Target: gateway/direct req/s >= 0.85 and gateway/direct p99 <= 1.25. Raw wrk output: $OUT/"

@@ -19,3 +19,6 @@ if [ -n "$oldest" ] && [ -z "$(find . -path ./.git -prune -o -path ./.run -prune
 fi
 echo "Building (./mvnw package -DskipTests)…"
 ./mvnw -B -q -DskipTests package
+# Maven leaves a jar untouched when its classes did not change (a change in another module): mark them all as built
+# now, or the next call would build again.
+touch "${jars[@]}"
