@@ -5,6 +5,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 
 import fr.centrale.billing.api.LedgerVerificationView;
 import fr.centrale.billing.domain.LedgerChain;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -173,13 +175,9 @@ class MigrationUpgradeTest {
         flyway(null).migrate();
 
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            LedgerVerificationView v = new LedgerVerifier().verify(c, null, null);
-            assertThat(v.breaks()).isEmpty();
-            assertThat(v.holds()).isTrue();
-            assertThat(v.chains()).extracting(LedgerVerificationView.Chain::series, LedgerVerificationView.Chain::length)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CAIH-2024", 3L), org.assertj.core.groups.Tuple.tuple("CAIH-2024-PAYMENT", 3L),
-                            // V9 gave each titre without run a bordereau of its own; V12 chained them.
-                            org.assertj.core.groups.Tuple.tuple("CAIH-2024-BORDEREAU", 3L), org.assertj.core.groups.Tuple.tuple("CAIH-2025-M673", 1L));
+            assertThat(chainsOfHoldingLedger(c)).containsExactly(tuple("CAIH-2024", 3L), tuple("CAIH-2024-PAYMENT", 3L),
+                    // V9 gave each titre without run a bordereau of its own; V12 chained them.
+                    tuple("CAIH-2024-BORDEREAU", 3L), tuple("CAIH-2025-M673", 1L));
             try (ResultSet rs = s.executeQuery("SELECT chain_position, chain_hash FROM payment ORDER BY created_at")) {
                 long n = 0;
                 while (rs.next()) {
@@ -196,7 +194,7 @@ class MigrationUpgradeTest {
             LedgerVerificationView after = new LedgerVerifier().verify(c, "CAIH", 2024);
             assertThat(after.holds()).isFalse();
             assertThat(after.breaks()).extracting(LedgerVerificationView.Break::check, LedgerVerificationView.Break::number,
-                    LedgerVerificationView.Break::id).containsExactly(org.assertj.core.groups.Tuple.tuple("CHAINS", "CAIH-2024-000003", t[2]));
+                    LedgerVerificationView.Break::id).containsExactly(tuple("CHAINS", "CAIH-2024-000003", t[2]));
         }
     }
 
@@ -254,12 +252,8 @@ class MigrationUpgradeTest {
         flyway(null).migrate();
 
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            LedgerVerificationView v = new LedgerVerifier().verify(c, null, null);
-            assertThat(v.breaks()).isEmpty();
-            assertThat(v.holds()).isTrue();
-            assertThat(v.chains()).extracting(LedgerVerificationView.Chain::series, LedgerVerificationView.Chain::length)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CAIH-2024", 3L), org.assertj.core.groups.Tuple.tuple("CAIH-2024-BORDEREAU", 2L),
-                            org.assertj.core.groups.Tuple.tuple("CAIH-2025", 1L), org.assertj.core.groups.Tuple.tuple("CAIH-2025-BORDEREAU", 1L));
+            assertThat(chainsOfHoldingLedger(c)).containsExactly(tuple("CAIH-2024", 3L), tuple("CAIH-2024-BORDEREAU", 2L),
+                    tuple("CAIH-2025", 1L), tuple("CAIH-2025-BORDEREAU", 1L));
             // In serial order; each series' head is its last bordereau's hash.
             try (ResultSet rs = s.executeQuery("""
                     SELECT b.number, b.serial, b.chain_position, b.chain_hash, h.length, h.head
@@ -289,7 +283,15 @@ class MigrationUpgradeTest {
             assertThat(after.holds()).isFalse();
             assertThat(after.breaks()).extracting(LedgerVerificationView.Break::check, LedgerVerificationView.Break::series,
                     LedgerVerificationView.Break::number, LedgerVerificationView.Break::position)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CHAINS", "CAIH-2024-BORDEREAU", "CAIH-2024-B-000001", 1L));
+                    .containsExactly(tuple("CHAINS", "CAIH-2024-BORDEREAU", "CAIH-2024-B-000001", 1L));
         }
+    }
+
+    /** Verifies the whole migrated ledger, which must hold, and gives its chains as (series, length). */
+    private static List<Tuple> chainsOfHoldingLedger(Connection c) throws SQLException {
+        LedgerVerificationView v = new LedgerVerifier().verify(c, null, null);
+        assertThat(v.breaks()).isEmpty();
+        assertThat(v.holds()).isTrue();
+        return v.chains().stream().map(chain -> tuple(chain.series(), chain.length())).toList();
     }
 }
